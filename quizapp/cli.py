@@ -1,0 +1,85 @@
+"""Command-line commands: `flask --app quizapp ...` and the `quizapp` console script."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+from .config import REPO_ROOT
+
+
+def register_cli(app) -> None:
+    """Attach the app's commands to ``app.cli``."""
+    app.cli.add_command(seed_command)
+    app.cli.add_command(create_user_command)
+    app.cli.add_command(demo_command)
+
+
+@click.command("seed")
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@with_appcontext
+def seed_command(folder: Path | None) -> None:
+    """Load every article in FOLDER (default: seeds/) with its generated questions."""
+    from .services.seeding import load_seed_folder
+
+    articles = load_seed_folder(folder or REPO_ROOT / "seeds")
+    for article in articles:
+        click.echo(f"article {article.id}: {article.title[:70]} ({len(article.questions)} questions)")
+
+
+@click.command("create-user")
+@click.option("--email", required=True)
+@click.option("--name", default="")
+@click.option(
+    "--role", type=click.Choice(["learner", "teacher", "admin"]), default="learner", show_default=True
+)
+@click.password_option(help="At least 12 characters; asked for when not given.")
+@with_appcontext
+def create_user_command(email: str, name: str, role: str, password: str) -> None:
+    """Create a user with a role."""
+    from .services.accounts import AccountError, create_user
+
+    try:
+        user = create_user(email, name, password, role)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"created {user.role} {user.email} (id {user.id})")
+
+
+@click.command("demo")
+@with_appcontext
+def demo_command() -> None:
+    """Create the demo teacher, two learners and a class (kept if they exist) and print their logins."""
+    from .services.seeding import ensure_demo_accounts
+
+    accounts, classroom = ensure_demo_accounts()
+    click.echo("Demo accounts (change these before real use):")
+    for account in accounts:
+        click.echo(f"  {account.role:8} {account.email:24} password: {account.password}")
+    click.echo(f"  class {classroom.name!r}, join code {classroom.join_code}")
+
+
+@click.command("generate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N questions per article.")
+def generate_command(paths: tuple[str, ...], fmt: str, limit: int | None) -> None:
+    """Print the questions generated from each article file (or folder of articles) in PATHS."""
+    from .qg.command import run_generate
+
+    sys.exit(run_generate(list(paths), fmt=fmt, limit=limit))
+
+
+def _create_app(*_args, **_kwargs):
+    from . import create_app
+
+    return create_app()
+
+
+main = FlaskGroup(
+    create_app=_create_app, help="quizapp: run, migrate, seed, create users, generate questions."
+)
+main.add_command(generate_command)

@@ -1,0 +1,1 @@
+"""The application's operations: they call the pure libraries and read and write models."""

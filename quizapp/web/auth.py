@@ -1,0 +1,69 @@
+"""Sign-up, log-in and log-out."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..extensions import limiter
+from ..services.accounts import AccountError, authenticate, create_user
+from .forms import LoginForm, SignupForm
+
+bp = Blueprint("auth", __name__)
+
+
+def safe_next(target: str | None) -> str | None:
+    """``target`` if it is a path on this site, else None (no open redirects)."""
+    if not target or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute; 100 per hour", methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.email.data, form.password.data)
+        if user is None:
+            flash("That e-mail and password do not match an account.", "error")
+        else:
+            session.clear()  # a fresh session at log-in
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+def signup():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = SignupForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(form.email.data, form.name.data, form.password.data, role="learner")
+        except AccountError as exc:
+            form.email.errors.append(str(exc))
+        else:
+            session.clear()
+            login_user(user)
+            flash("Welcome! Your account is ready.", "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
+    return render_template("auth/signup.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("auth.login"))

@@ -1,0 +1,45 @@
+"""Configuration: embedded defaults for development, refusal to run production unsafely."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp import create_app
+from quizapp.config import DEV_SECRET_KEY, ConfigError, normalize_database_url
+
+
+def test_development_defaults_need_no_services(monkeypatch, tmp_path):
+    for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "QUIZAPP_ENV"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/quizapp.db"
+    assert app.config["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert app.config["SESSION_COOKIE_SECURE"] is False
+
+
+@pytest.mark.parametrize("key", [None, "", DEV_SECRET_KEY, "short"])
+def test_production_refuses_a_missing_or_default_secret_key(monkeypatch, tmp_path, key):
+    monkeypatch.setenv("QUIZAPP_ENV", "production")
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path))
+    if key is None:
+        monkeypatch.delenv("SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("SECRET_KEY", key)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app()
+
+
+def test_production_with_a_real_key_has_secure_cookies(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZAPP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path))
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["SESSION_COOKIE_HTTPONLY"]
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+
+
+def test_postgres_urls_use_psycopg3():
+    assert normalize_database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert normalize_database_url("sqlite:///x.db") == "sqlite:///x.db"
