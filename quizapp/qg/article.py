@@ -1,0 +1,172 @@
+"""Analysis of a parsed article: sentences, repaired entity mentions, clusters, roles and descriptions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import gazetteer
+from .entities import KINDS, Cluster, Mention, repair
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_PRONOUNS = {"he", "she"}
+_STOP = frozenset(
+    "the a an of and to in on for with as by at from that this is was are were be has have had will would "
+    "its it his her their said says also than more".split()
+)
+
+
+@dataclass
+class Sentence:
+    """One sentence: its character span in the article text, paragraph, parse and mentions."""
+
+    idx: int
+    para: int
+    start: int
+    end: int
+    span: Span
+    offset: int
+    mentions: list[Mention] = field(default_factory=list)
+    he_is: str | None = None  # cluster key a sentence-initial "He"/"She" clearly refers to
+
+
+@dataclass
+class Description:
+    """A role or definition the article gives for a named thing ("special envoy" for Steve Witkoff)."""
+
+    cluster: str
+    text: str
+    sent: int
+    kind: str  # "title" (before the name) or "appos" (after it)
+
+
+@dataclass
+class Analysis:
+    """Everything the realisers need about one article."""
+
+    text: str
+    title: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    clusters: dict[str, Cluster]
+    descriptions: list[Description]
+    keywords: Counter[str]
+    title_words: frozenset[str]
+
+
+def analyse(text: str, title: str, parsed: list[tuple[int, Doc]]) -> Analysis:
+    """Build the article analysis from paragraphs parsed by ``nlp.parse_paragraphs``."""
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    for para, (offset, doc) in enumerate(parsed):
+        for sent in doc.sents:
+            span_text = sent.text.strip()
+            if not span_text:
+                continue
+            lead = len(sent.text) - len(sent.text.lstrip())
+            start = offset + sent.start_char + lead
+            s = Sentence(len(sentences), para, start, start + len(span_text), sent, offset)
+            sentences.append(s)
+            for ent in sent.ents:
+                kind = KINDS.get(ent.label_)
+                if kind is None:
+                    continue
+                m = Mention(
+                    offset + ent.start_char, offset + ent.end_char, ent.text, kind, s.idx, ent.start, ent.end
+                )
+                s.mentions.append(m)
+                mentions.append(m)
+    clusters = repair(mentions)
+    keywords: Counter[str] = Counter()
+    for s in sentences:
+        keywords.update(t.lemma_.lower() for t in s.span if t.is_alpha and t.lemma_.lower() not in _STOP)
+    title_words = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", title) if w.lower() not in _STOP)
+    _resolve_pronouns(sentences)
+    descriptions = _descriptions(sentences)
+    return Analysis(text, title, sentences, mentions, clusters, descriptions, keywords, title_words)
+
+
+def _resolve_pronouns(sentences: list[Sentence]) -> None:
+    """Resolve a sentence-initial He/She when the previous sentence names exactly one person clearly."""
+    for i, s in enumerate(sentences):
+        first = next((t for t in s.span if not t.is_space), None)
+        if first is None or first.lower_ not in _PRONOUNS or first.dep_ != "nsubj" or i == 0:
+            continue
+        prev = sentences[i - 1]
+        people = sorted(
+            {m.cluster for m in prev.mentions if m.kind == "person" and m.cluster.startswith("person:")}
+        )
+        subj = [m.cluster for m in prev.mentions if m.kind == "person" and _is_subject_mention(prev.span, m)]
+        if len(people) == 1:
+            s.he_is = people[0]
+        elif len(set(subj)) == 1 and subj[0].startswith("person:"):
+            s.he_is = subj[0]
+
+
+def _is_subject_mention(span: Span, m: Mention) -> bool:
+    doc = span.doc
+    root = span.root
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head == root for t in doc[m.tok_start : m.tok_end])
+
+
+def _descriptions(sentences: list[Sentence]) -> list[Description]:
+    out: list[Description] = []
+    roles = gazetteer.role_words()
+    for s in sentences:
+        doc = s.span.doc
+        for m in s.mentions:
+            if m.kind not in ("person", "place") or not m.cluster or m.cluster.startswith("ambiguous"):
+                continue
+            ent_tokens = set(range(m.tok_start, m.tok_end))
+            if m.kind == "person":
+                title = _title_before(doc, m.tok_start, ent_tokens)
+                while title and title.split()[-1].lower() not in roles:
+                    title = " ".join(title.split()[:-1])
+                if title and title.split()[-1].lower() in roles:
+                    out.append(Description(m.cluster, title, s.idx, "title"))
+            appos = _appositive(doc, m, ent_tokens)
+            if appos and (m.kind == "place" or any(w.lower() in roles for w in appos.split())):
+                out.append(Description(m.cluster, appos, s.idx, "appos"))
+    return out
+
+
+def _title_before(doc: Doc, start: int, inside: set[int]) -> str:
+    """The title words right before a name ("Ukrainian President", "special envoy"), else ""."""
+    # Walk the surface rather than the parse: the small model often attaches titles oddly
+    # ("and special envoy Steve Witkoff" gives "special" as a conjunct of the previous name).
+    i = start - 1
+    while i >= 0 and start - i <= 5:
+        tok = doc[i]
+        if tok.tag_ not in ("NNP", "NN", "JJ", "NNPS") or tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+            break
+        i -= 1
+    return " ".join(doc[j].text for j in range(i + 1, start))
+
+
+def _appositive(doc: Doc, m: Mention, inside: set[int]) -> str:
+    head = doc[m.tok_end - 1]
+    if head.head.i not in inside and head.dep_ == "compound":
+        head = head.head  # "the Donbas region, ..." - the appositive hangs off "region"
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and doc[child.left_edge.i - 1].text == ",":
+            toks = [t for t in child.subtree if not _in_relcl(t, child)]
+            if any(t.ent_type_ in ("DATE", "CARDINAL") for t in toks) or not toks:
+                return ""
+            while toks and toks[0].dep_ == "det":
+                toks = toks[1:]
+            text = "".join(t.text_with_ws for t in toks).strip().rstrip(",")
+            if 1 <= len(text.split()) <= 8 and '"' not in text and "“" not in text:
+                return text
+    return ""
+
+
+def _in_relcl(tok: Token, top: Token) -> bool:
+    while tok != top:
+        if tok.dep_ in ("relcl", "acl", "punct") and tok.head.i >= top.i:
+            return True
+        tok = tok.head
+    return False

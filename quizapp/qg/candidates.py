@@ -1,0 +1,345 @@
+"""Over-generate candidate questions of every type from the analysed article's sentences and facts."""
+
+from __future__ import annotations
+
+import random
+
+from . import gazetteer, render
+from .article import Analysis, Sentence
+from .distractors import entity_options, term_options, value_options
+from .facts import flashcards, matching
+from .model import Candidate
+from .targets import Target, key_terms, sentence_weight, targets, term_targets
+
+TYPE_CONFIDENCE = {
+    "mcq": 1.0,
+    "short_answer": 0.95,
+    "cloze": 0.85,
+    "true_false": 0.8,
+    "flashcard": 0.8,
+    "matching": 0.9,
+}
+_WH_PREPS = {
+    "date": {"on", "in", "by", "until", "since", "for", "before", "after", "from"},
+    "place": {"in", "at", "to", "into"},
+}
+_SPEECH = frozenset(
+    "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add "
+    "note explain insist confirm maintain suggest write tweet report predict".split()
+)
+
+
+def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
+    """All candidate questions for the article, in a deterministic order."""
+    names = {k: c.short for k, c in an.clusters.items()}
+    terms = key_terms(an)
+    term_forms: dict[str, list[tuple[str, str]]] = {}
+    per_sentence = {s.idx: term_targets(an, s, terms) for s in an.sentences}
+    for tts in per_sentence.values():
+        for t in tts:
+            term_forms.setdefault(t.mention.cluster, []).append(
+                (t.key, an.sentences[t.mention.sent].span.doc[t.end - 1].tag_)
+            )
+    an.term_forms = term_forms  # type: ignore[attr-defined]
+    out: list[Candidate] = []
+    for s in an.sentences:
+        core = render.core_indices(s)
+        if core is None or len(core) < 6 or len(core) > 55:
+            continue
+        resolved = render.resolve_subject(s, names)
+        sw = sentence_weight(an, s)
+        tgts = targets(an, s)
+        for t in tgts + per_sentence[s.idx]:
+            out.extend(_for_target(an, s, core, resolved, t, sw, rng))
+        out.extend(_true_false(an, s, core, resolved, tgts, sw, rng))
+    out.extend(flashcards(an))
+    out.extend(matching(an))
+    return out
+
+
+def _key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:
+    """(answer, accepted answers, whether options are full names) for a target."""
+    if t.kind == "person":
+        c = an.clusters[t.mention.cluster]
+        full = len(t.key.split()) > 1
+        answer = c.name if full else c.short
+        return answer, sorted({c.name, c.short, t.key}, key=lambda x: (-len(x), x)), full
+    return t.key, [t.key], True
+
+
+def _options(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: random.Random) -> list[str]:
+    if t.kind in ("number", "date"):
+        return value_options(key, t.kind, rng)
+    if t.kind == "term":
+        tag = an.sentences[t.mention.sent].span.doc[t.end - 1].tag_
+        return term_options(an.term_forms, t.mention.cluster, key, tag, shown, rng)  # type: ignore[attr-defined]
+    return entity_options(an, t.mention.cluster, key, shown, full, rng)
+
+
+def _base(s: Sentence) -> dict:
+    return {"sent": s.idx, "span": (s.start, s.end), "shown": {s.idx}}
+
+
+def _for_target(
+    an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target, sw: float, rng: random.Random
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    doc = s.span.doc
+    if any(t.start <= i < t.end for i in resolved) or not any(t.start <= i < t.end for i in core):
+        return out
+    key, accepted, full = _key_form(an, t)
+    weight = round(0.55 * sw + 0.45 * t.weight, 4)
+    if t.kind == "term":
+        weight = round(weight * 0.9, 4)
+    tkey = f"{t.kind}:{t.mention.cluster or key}"
+    resolved_ids = set(resolved)
+    blanked = {i for i in core if t.start <= i < t.end}
+    if render.has_unresolved_reference(s, [i for i in core if i not in blanked], resolved_ids):
+        return out
+    replace = dict(resolved)
+    replace[t.start] = (t.end, render.BLANK)
+    cloze = render.statement(s, core, replace)
+    options = _options(an, cloze, t, key, full, rng)
+    # After a title ("Russian President _____") the name is given away; ask "who" about the subject instead.
+    titled = t.kind == "person" and t.start > 0 and doc[t.start - 1].lower_ in gazetteer.role_words()
+    bank = sorted([key, *options], key=str.lower) if options else []
+    if not titled:
+        # Cloze: the sentence with the key blanked; the word bank holds the key and its distractors.
+        out.append(
+            Candidate(
+                "cloze",
+                cloze,
+                key,
+                accepted,
+                bank,
+                target=tkey,
+                weight=weight,
+                difficulty="medium" if bank else "hard",
+                **_base(s),
+            )
+        )
+    question = _wh(an, s, core, resolved, t) if t.kind != "term" else None
+    if question:
+        answer = an.clusters[t.mention.cluster].name if t.kind == "person" else key
+        acc = accepted if t.kind != "person" else sorted({answer, *accepted}, key=lambda x: (-len(x), x))
+        out.append(
+            Candidate(
+                "short_answer",
+                question,
+                answer,
+                acc,
+                [],
+                target=tkey,
+                weight=weight,
+                difficulty="hard" if t.kind in ("number", "date") else "medium",
+                **_base(s),
+            )
+        )
+        mcq_opts = options
+        if t.kind == "person":
+            mcq_opts = entity_options(an, t.mention.cluster, answer, question, True, rng)
+        if mcq_opts:
+            choices = sorted([answer, *mcq_opts], key=lambda x: (rng.random(), x))
+            out.append(
+                Candidate(
+                    "mcq",
+                    question,
+                    answer,
+                    acc,
+                    choices,
+                    target=tkey,
+                    weight=weight,
+                    difficulty="medium",
+                    **_base(s),
+                )
+            )
+    elif options and not titled:
+        choices = sorted([key, *options], key=lambda x: (rng.random(), x))
+        out.append(
+            Candidate(
+                "mcq",
+                f"Which option completes the sentence? {cloze}",
+                key,
+                accepted,
+                choices,
+                target=tkey,
+                weight=round(weight * 0.9, 4),
+                difficulty="medium",
+                **_base(s),
+            )
+        )
+    del doc
+    return out
+
+
+def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -> str | None:
+    """A wh-question whose answer is the target, or None when no safe transformation applies."""
+    doc = s.span.doc
+    head = doc[t.end - 1]
+    verb = head.head
+    prefix = ""
+    keep = [i for i in core if i not in resolved]
+    subject_text = None
+    clause_verb = verb
+    while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head != clause_verb:
+        clause_verb = clause_verb.head
+    if clause_verb.dep_ == "ccomp" and clause_verb.head.lemma_ in _SPEECH and clause_verb.head.dep_ == "ROOT":
+        speaker = render.subject_of(clause_verb.head)
+        sp = next(
+            (
+                m
+                for m in s.mentions
+                if speaker is not None
+                and m.tok_start <= speaker.i < m.tok_end
+                and m.kind == "person"
+                and m.cluster in an.clusters
+            ),
+            None,
+        )
+        if sp is None:
+            return None
+        prefix = f"According to {an.clusters[sp.cluster].short}, "
+    elif clause_verb.dep_ != "ROOT":
+        return None
+    if t.kind == "person" and head.dep_ in ("nsubj", "nsubjpass") and verb == clause_verb:
+        subj = head
+        ids = [i for i in keep if not (subj.left_edge.i <= i <= subj.right_edge.i)]
+        ids = render.tail_cut(verb, [i for i in ids if verb.left_edge.i <= i <= verb.right_edge.i])
+        if any(c.dep_ == "conj" for c in subj.children) or verb.tag_ == "VBP":
+            return None
+        ids = [i for i in ids if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
+        while ids and doc[ids[-1]].is_punct:
+            ids.pop()
+        if (
+            not ids
+            or ids[0] != verb.i
+            and not (doc[ids[0]].head == verb and doc[ids[0]].dep_ in ("aux", "auxpass", "neg", "advmod"))
+        ):
+            return None
+        body = render.spaced(doc, ids)
+        return _finish(prefix, f"who {body}")
+    if t.kind in ("date", "place") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+        prep = head.head
+        if prep.lower_ not in _WH_PREPS[t.kind] or prep.head != verb or verb != clause_verb:
+            return None
+        if (
+            len(list(prep.children)) != 1
+            or t.start != head.left_edge.i
+            and doc[head.left_edge.i].dep_ != "det"
+        ):
+            return None
+        remove = set(range(prep.i, head.right_edge.i + 1))
+        wh = "when" if t.kind == "date" else "where"
+        return _q(prefix, render.wh_question(verb, wh, remove, render.tail_cut(verb, keep), subject_text))
+    if t.kind == "date" and head.dep_ == "npadvmod" and verb == clause_verb:
+        remove = set(range(head.left_edge.i, head.right_edge.i + 1))
+        return _q(prefix, render.wh_question(verb, "when", remove, render.tail_cut(verb, keep), subject_text))
+    if t.kind == "number":
+        return _how_many(prefix, s, keep, t, clause_verb)
+    return None
+
+
+def _how_many(prefix: str, s: Sentence, keep: list[int], t: Target, verb) -> str | None:
+    doc = s.span.doc
+    num = doc[t.end - 1]
+    noun = num.head if num.dep_ == "nummod" else None
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.i < num.i:
+        return None
+    if any(c.dep_ == "prep" for c in noun.children) or "percent" in noun.lower_:
+        return None
+    phrase_ids = [i for i in range(num.i + 1, noun.i + 1)]
+    words = render.spaced(doc, phrase_ids)
+    np_ids = set(range(noun.left_edge.i, noun.right_edge.i + 1))
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head == verb:
+        rest = [
+            i
+            for i in render.tail_cut(verb, keep)
+            if i not in np_ids and verb.left_edge.i <= i <= verb.right_edge.i
+        ]
+        rest = [i for i in rest if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
+        while rest and doc[rest[-1]].is_punct:
+            rest.pop()
+        if not rest or rest[0] < verb.i and doc[rest[0]].dep_ not in ("aux", "auxpass", "neg", "advmod"):
+            return None
+        return _finish(prefix, f"how many {words} {render.spaced(doc, rest)}")
+    if noun.dep_ == "dobj" and noun.head == verb:
+        q = render.wh_question(verb, f"how many {words}", np_ids, render.tail_cut(verb, keep))
+        return _q(prefix, q)
+    return None
+
+
+def _q(prefix: str, question: str | None) -> str | None:
+    if not question:
+        return None
+    return _finish(prefix, question[:1].lower() + question[1:] if prefix else question)
+
+
+def _finish(prefix: str, body: str) -> str:
+    text = render.tidy(prefix + body).rstrip("?.,; ")
+    return text + "?"
+
+
+def _true_false(
+    an: Analysis,
+    s: Sentence,
+    core: list[int],
+    resolved: dict,
+    tgts: list[Target],
+    sw: float,
+    rng: random.Random,
+) -> list[Candidate]:
+    ids = render.tail_cut(s.span.root, core)
+    if render.has_unresolved_reference(s, ids, set(resolved)) or len(ids) > 40:
+        return []
+    true_text = render.statement(s, ids, resolved)
+    out = [
+        Candidate(
+            "true_false",
+            true_text,
+            "True",
+            ["True"],
+            ["True", "False"],
+            target=f"tf:{s.idx}",
+            weight=round(sw * 0.9, 4),
+            difficulty="easy",
+            **_base(s),
+        )
+    ]
+    # Prefer swapping a number or date; a swapped name after its title ("Ukrainian President ...") is a cue.
+    order = sorted(
+        tgts,
+        key=lambda t: (
+            t.kind not in ("number", "date"),
+            t.start > 0 and s.span.doc[t.start - 1].tag_ == "NNP",
+            -t.weight,
+            t.start,
+        ),
+    )
+    for t in order:
+        if t.kind == "person" and t.start > 0 and s.span.doc[t.start - 1].lower_ in gazetteer.role_words():
+            continue
+        if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
+            continue
+        key, _, full = _key_form(an, t)
+        options = _options(an, s.span.text, t, t.key if t.kind != "person" else key, full, rng)
+        if not options:
+            continue
+        replace = dict(resolved)
+        replace[t.start] = (t.end, options[0])
+        false_text = render.statement(s, ids, replace)
+        out.append(
+            Candidate(
+                "true_false",
+                false_text,
+                "False",
+                ["False"],
+                ["True", "False"],
+                target=f"tf:{s.idx}",
+                weight=round(sw * 0.9, 4),
+                difficulty="medium",
+                extra={"swapped": options[0], "key": key},
+                **_base(s),
+            )
+        )
+        break
+    return out

@@ -1,0 +1,131 @@
+"""Wrong options of the key's own kind: article entities first, then shipped lists; never a variant."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from rapidfuzz import fuzz
+
+from . import gazetteer
+from .article import Analysis
+from .entities import surface_key
+from .numbers import date_variants, number_variants
+
+
+def is_variant(a: str, b: str) -> bool:
+    """True when two option strings could name the same thing (Trump / Donald Trump, UK / Britain)."""
+    ka, kb = surface_key(a), surface_key(b)
+    if not ka or not kb or ka == kb:
+        return True
+    if gazetteer.canonical(a) == gazetteer.canonical(b):
+        return True
+    if re.search(r"\d", ka) and re.search(r"\d", kb):
+        # Numbers differ by value, not spelling: only the same digits (in any order) are a variant.
+        return sorted(re.findall(r"\d+", ka)) == sorted(re.findall(r"\d+", kb))
+    ta, tb = set(re.findall(r"\w+", ka)), set(re.findall(r"\w+", kb))
+    if ta <= tb or tb <= ta:
+        return True
+    # Same surname ("Kim Jong Un" / "Kim Yong Chol" differ; "John Roberts" / "Roberts" do not).
+    wa, wb = ka.split(), kb.split()
+    if len(wa) > 1 and len(wb) > 1 and wa[-1] == wb[-1] and wa[-1][0].isalpha() and not wa[-1].isdigit():
+        return True
+    if fuzz.ratio(ka, kb) >= 85:
+        return True
+    # A reversed score ("59-360" for "360-59") is a variant, not a different result.
+    return bool(re.fullmatch(r"\d+-\d+", ka) and sorted(ka.split("-")) == sorted(kb.split("-")))
+
+
+def entity_options(
+    an: Analysis, key_cluster: str, key_text: str, shown: str, full: bool, rng: random.Random, count: int = 3
+) -> list[str]:
+    """Names of other people/places/bodies in the article (then shipped lists) in the key's form.
+
+    ``shown`` is the text the learner sees with the question; a name in it is never an option.
+    """
+    key = an.clusters[key_cluster]
+    kind = _place_kind(key.name)
+    article: list[str] = []
+    for c in sorted(an.clusters.values(), key=lambda c: (-c.count, c.first_sent, c.key)):
+        if c.kind != key.kind or c.key == key_cluster:
+            continue
+        if key.kind == "place" and kind and _place_kind(c.name) not in (kind, ""):
+            continue
+        article.append(c.name if full else c.short)
+    extra: list[str] = []
+    if key.kind == "person":
+        extra = [p if full else p.split()[-1] for p in gazetteer.fallback_people()]
+    elif key.kind == "place":
+        area = gazetteer.place_areas().get(gazetteer.canonical(key.name), "")
+        extra = sorted(
+            n
+            for n, k in gazetteer.places().items()
+            if k == (kind or "country") and gazetteer.place_areas()[n] == area
+        )
+    rng.shuffle(extra)
+    # An option named in the question's own sentence is either absurd there or a second right answer.
+    article = [o for o in article if not _named_in(o, shown) and _same_shape(o, key_text)]
+    extra = [o for o in extra if not _named_in(o, shown) and _same_shape(o, key_text)]
+    if key.kind == "person":
+        # Famous outsiders are easy to rule out: allow at most one beside the article's own people.
+        extra = extra[: max(0, count - len(article)) and 1]
+    return _pick(article + extra, key_text, count)
+
+
+def _named_in(option: str, text: str) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in {option, option.split()[-1]})
+
+
+def _same_shape(option: str, key: str) -> bool:
+    """Abbreviations go with abbreviations ("US", "EU"), names with names."""
+
+    def abbrev(s: str) -> bool:
+        return s.replace(".", "").isupper()
+
+    return abbrev(option) == abbrev(key)
+
+
+def _place_kind(name: str) -> str:
+    return gazetteer.places().get(gazetteer.canonical(name), "")
+
+
+def term_options(
+    forms: dict[str, list[tuple[str, str]]],
+    lemma_key: str,
+    key_text: str,
+    tag: str,
+    shown: str,
+    rng: random.Random,
+    count: int = 3,
+) -> list[str]:
+    """Other key terms of the article with the same grammatical number, none named in ``shown``."""
+    pool = []
+    for other in sorted(forms):
+        if other == lemma_key:
+            continue
+        same = [text for text, t in forms[other] if t == tag]
+        if same and not _named_in(same[0], shown) and not set(same[0].split()) & set(key_text.split()):
+            pool.append(same[0])
+    pool.sort(key=lambda o: (abs(len(o) - len(key_text)), o))
+    return _pick(pool[: count + 3], key_text, count)
+
+
+def value_options(key_text: str, kind: str, rng: random.Random, count: int = 3) -> list[str]:
+    """Same-format numbers or nearby dates for a numeric or date key."""
+    pool = (
+        number_variants(key_text, rng, count + 2)
+        if kind == "number"
+        else date_variants(key_text, rng, count + 2)
+    )
+    return _pick(pool, key_text, count)
+
+
+def _pick(pool: list[str], key_text: str, count: int) -> list[str]:
+    chosen: list[str] = []
+    for option in pool:
+        if is_variant(option, key_text) or any(is_variant(option, c) for c in chosen):
+            continue
+        chosen.append(option)
+        if len(chosen) == count:
+            break
+    return chosen if len(chosen) == count else []

@@ -1,0 +1,135 @@
+"""Flashcards and matching sets built from the roles and definitions the article gives."""
+
+from __future__ import annotations
+
+from .article import Analysis, Description
+from .model import Candidate
+
+# Titles held by many people at once take "a"; the rest name one office and take "the".
+_SHARED_TITLES = frozenset(
+    "senator congressman congresswoman representative lawmaker official justice judge member analyst "
+    "delegate diplomat economist professor researcher adviser advisor officer general".split()
+)
+
+
+def best_roles(an: Analysis) -> dict[str, Description]:
+    """Per person cluster, the fullest title the article gives, if it names exactly one person."""
+    best: dict[str, Description] = {}
+    for d in an.descriptions:
+        if not d.cluster.startswith("person:"):
+            continue
+        cur = best.get(d.cluster)
+        if cur is None or len(d.text.split()) > len(cur.text.split()):
+            best[d.cluster] = d
+    holders: dict[str, list[str]] = {}
+    for key, d in best.items():
+        holders.setdefault(d.text.lower(), []).append(key)
+    return {
+        k: d
+        for k, d in sorted(best.items())
+        if len(holders[d.text.lower()]) == 1
+        and len(d.text.split()) >= 2
+        or len(holders[d.text.lower()]) == 1
+        and d.text.lower() in ("president", "chancellor", "premier")
+    }
+
+
+def _with_article(role: str) -> str:
+    head = role.split()[-1].lower()
+    if role.split()[0][:1].islower() and head in _SHARED_TITLES or head in _SHARED_TITLES:
+        det = "An" if role[:1].lower() in "aeiou" else "A"
+    else:
+        det = "The"
+    return f"{det} {role}"
+
+
+def flashcards(an: Analysis) -> list[Candidate]:
+    """Person-to-role and term-to-definition cards; front is a question with one right answer."""
+    out: list[Candidate] = []
+    for key, d in best_roles(an).items():
+        c = an.clusters[key]
+        s = an.sentences[d.sent]
+        if len(c.name.split()) < 2:
+            continue
+        out.append(
+            Candidate(
+                "flashcard",
+                f"Who is {c.name} in this article?",
+                _with_article(d.text),
+                [d.text],
+                [],
+                s.idx,
+                (s.start, s.end),
+                f"role:{key}",
+                0.55 + 0.3 * min(1, c.count / 5),
+                "easy",
+                {s.idx},
+            )
+        )
+    for d in an.descriptions:
+        if not d.cluster.startswith("place:") or d.kind != "appos" or len(d.text.split()) < 2:
+            continue
+        c = an.clusters[d.cluster]
+        s = an.sentences[d.sent]
+        if c.name.lower() in d.text.lower():
+            continue
+        front = f"Which place does the article describe as {d.text}?"
+        out.append(
+            Candidate(
+                "flashcard",
+                front,
+                c.name,
+                [c.name],
+                [],
+                s.idx,
+                (s.start, s.end),
+                f"place:{d.cluster}",
+                0.6 + 0.3 * min(1, c.count / 5),
+                "medium",
+                {s.idx},
+            )
+        )
+    return out
+
+
+def matching(an: Analysis) -> list[Candidate]:
+    """One matching set of people to their roles, when the article gives at least three."""
+    roles = best_roles(an)
+    pairs = [
+        (an.clusters[k].name, d.text, d.sent)
+        for k, d in roles.items()
+        if len(an.clusters[k].name.split()) > 1
+    ]
+    pairs.sort(
+        key=lambda p: (
+            -an.clusters["person:" + p[0].split()[-1]].count
+            if "person:" + p[0].split()[-1] in an.clusters
+            else 0,
+            p[2],
+            p[0],
+        )
+    )
+    pairs = pairs[:5]
+    if len(pairs) < 3:
+        return []
+    first = min(p[2] for p in pairs)
+    last = max(p[2] for p in pairs)
+    span = (an.sentences[first].start, an.sentences[last].end)
+    pairs.sort(key=lambda p: p[0])
+    answer = "; ".join(f"{left} = {right}" for left, right, _ in pairs)
+    choices = [{"left": left, "right": right} for left, right, _ in pairs]
+    return [
+        Candidate(
+            "matching",
+            "Match each person with their role in the article.",
+            answer,
+            [answer],
+            choices,
+            first,
+            span,
+            "matching:roles",
+            0.7,
+            "medium",
+            {p[2] for p in pairs},
+        )
+    ]

@@ -1,0 +1,140 @@
+"""Rank candidates and choose a default set: important facts first, mixed types, no giveaways."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .article import Analysis
+from .candidates import TYPE_CONFIDENCE
+from .model import Candidate
+from .validate import mentions
+
+_TYPE_SHARE = {
+    "mcq": 0.35,
+    "short_answer": 0.25,
+    "cloze": 0.25,
+    "true_false": 0.25,
+    "flashcard": 0.2,
+    "matching": 0.07,
+}
+_SEED_ORDER = ("matching", "flashcard", "true_false", "short_answer", "mcq", "cloze")
+MAX_DEFAULT = 40
+
+
+def default_size(an: Analysis) -> int:
+    """Questions in the default set: about one per 22 words, at least 8, at most ``MAX_DEFAULT``."""
+    words = len(an.text.split())
+    return max(8, min(MAX_DEFAULT, round(words / 22)))
+
+
+def score(c: Candidate) -> float:
+    """Final score in [0, 1]: the fact's importance times confidence in the question type."""
+    return round(max(0.0, min(1.0, c.weight * TYPE_CONFIDENCE[c.qtype])), 4)
+
+
+def visible(c: Candidate) -> str:
+    """Everything a learner sees before answering (and, for cards and pairs, the backs too)."""
+    parts = [c.prompt]
+    if c.qtype in ("flashcard", "matching"):
+        parts.append(c.answer)
+    return " ".join(parts)
+
+
+def _context_words(c: Candidate, common: set[str]) -> set[str]:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.prompt)}
+    answer_words = {w.lower() for a in c.accepted for w in re.findall(r"[A-Za-z]+", a)}
+    return (
+        words
+        - common
+        - answer_words
+        - {
+            "which",
+            "what",
+            "when",
+            "where",
+            "according",
+            "article",
+            "complete",
+            "sentence",
+            "option",
+            "completes",
+            "does",
+            "this",
+        }
+    )
+
+
+def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
+    """True when question ``b`` shows the answer of question ``a`` together with a's context."""
+    if a.qtype in ("true_false", "matching") and a.qtype == b.qtype:
+        return False
+    answers = [a.answer] if a.qtype != "matching" else [p["left"] for p in a.choices]
+    if a.qtype == "true_false":
+        return bool(a.shown & b.shown)
+    shown = visible(b)
+    if b.qtype == "true_false" and a.sent in b.shown:
+        return True
+    if not any(len(x) > 2 and mentions(shown, x) for x in answers + [x for x in a.accepted if len(x) > 3]):
+        return False
+    if a.sent in b.shown:
+        return True
+    overlap = _context_words(a, common) & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
+    return len(overlap) >= 2
+
+
+def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Candidate]:
+    """Pick the default set (or ``limit`` questions) from validated candidates."""
+    size = default_size(an) if limit is None else max(0, limit)
+    ranked = sorted(cands, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
+    common = _common_words(an)
+    chosen: list[Candidate] = []
+    for qtype in _SEED_ORDER:
+        best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
+        if best is not None and len(chosen) < size:
+            chosen.append(best)
+    for para in sorted({s.para for s in an.sentences}):
+        best = next(
+            (c for c in ranked if an.sentences[c.sent].para == para and _fits(c, chosen, size, common)), None
+        )
+        if (
+            best is not None
+            and len(chosen) < size
+            and not any(an.sentences[x.sent].para == para for x in chosen)
+        ):
+            chosen.append(best)
+    # Two passes: a true/false statement skipped for balance may fit once a false one is in.
+    for _ in range(2):
+        for c in ranked:
+            if len(chosen) >= size:
+                break
+            if c not in chosen and _fits(c, chosen, size, common):
+                chosen.append(c)
+    return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
+
+
+def _common_words(an: Analysis) -> set[str]:
+    counts: Counter[str] = Counter()
+    for s in an.sentences:
+        counts.update({w.lower() for w in re.findall(r"[A-Za-z]{4,}", s.span.text)})
+    limit = max(2, len(an.sentences) // 4)
+    return {w for w, n in counts.items() if n > limit}
+
+
+def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str]) -> bool:
+    types = Counter(x.qtype for x in chosen)
+    if types[c.qtype] + 1 > max(1, round(_TYPE_SHARE[c.qtype] * size)):
+        return False
+    if c.qtype == "true_false":
+        answers = Counter(x.answer for x in chosen if x.qtype == "true_false")
+        if answers[c.answer] > answers["True" if c.answer == "False" else "False"]:
+            return False
+    same_sent = [x for x in chosen if x.sent == c.sent and x.qtype != "matching"]
+    if len(same_sent) >= 2 or any(x.target == c.target for x in same_sent):
+        return False
+    if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
+        return False
+    same_answer = sum(1 for x in chosen if x.answer == c.answer)
+    if same_answer >= 2 and c.qtype != "true_false":
+        return False
+    return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)

@@ -1,0 +1,134 @@
+"""What can be asked in a sentence: testable entity, number and date mentions, with their importance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Analysis, Sentence
+from .entities import Mention
+from .numbers import is_testable_date, is_testable_number, number_core
+
+
+@dataclass(frozen=True)
+class Target:
+    """A span of a sentence to blank or ask about: tokens [start, end) and the key text."""
+
+    mention: Mention
+    kind: str
+    start: int
+    end: int
+    key: str
+    weight: float
+
+
+def sentence_weight(an: Analysis, s: Sentence) -> float:
+    """How central a sentence is: lead position, headline overlap, repeated entities and numbers."""
+    position = 1.0 / (1.0 + 0.12 * s.idx)
+    lemmas = {t.lemma_.lower() for t in s.span if t.is_alpha}
+    words = {t.lower_ for t in s.span if t.is_alpha}
+    title = len(an.title_words & (lemmas | words)) / max(3, len(an.title_words)) if an.title_words else 0.0
+    top = max((c.count for c in an.clusters.values()), default=1)
+    salience = max(
+        (an.clusters[m.cluster].count / top for m in s.mentions if m.cluster in an.clusters), default=0
+    )
+    numbers = 0.15 if any(m.kind == "number" for m in s.mentions) else 0.0
+    return round(min(1.0, 0.35 * position + 0.35 * min(1.0, 1.5 * title) + 0.2 * salience + numbers + 0.1), 4)
+
+
+def targets(an: Analysis, s: Sentence) -> list[Target]:
+    """The testable mentions of a sentence, most important first."""
+    out: list[Target] = []
+    doc = s.span.doc
+    top = max((c.count for c in an.clusters.values()), default=1)
+    for m in s.mentions:
+        toks = doc[m.tok_start : m.tok_end]
+        if any(t.text in ('"', "“", "”") for t in toks) or _inside_quote(s, m):
+            continue
+        if m.kind in ("person", "place", "org"):
+            cluster = an.clusters.get(m.cluster)
+            if cluster is None or m.cluster.startswith("ambiguous") or m.text.lower().startswith("the "):
+                continue
+            if toks[-1].dep_ == "compound" and m.kind != "person":
+                continue  # "the Donetsk region": the name modifies a noun; blanking it reads badly
+            base = {"person": 0.55, "place": 0.4, "org": 0.4}[m.kind]
+            weight = base + 0.45 * cluster.count / top
+            if m.text.lower() in an.title_words or m.text.split()[-1].lower() in an.title_words:
+                weight += 0.1
+            out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
+        elif m.kind == "number":
+            prefix, core = number_core(m.text)
+            context = doc[max(m.tok_start - 3, s.span.start) : min(m.tok_end + 3, s.span.end)].text
+            if (
+                not is_testable_number(core, context)
+                or m.tok_start > 0
+                and doc[m.tok_start - 1].text == "No."
+            ):
+                continue
+            skip = 0
+            while skip < len(toks) and toks[: skip + 1].end_char - toks.start_char <= len(prefix.rstrip()):
+                skip += 1
+            has_unit = len(core.split()) > 1 or "%" in core or core[:1] in "$€£"
+            out.append(Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.85 if has_unit else 0.75))
+        elif m.kind == "date" and is_testable_date(m.text):
+            out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
+    out.sort(key=lambda t: (-t.weight, t.start))
+    return out
+
+
+def _inside_quote(s: Sentence, m: Mention) -> bool:
+    # Names inside a direct quotation are the speaker's words; blanking them tests the quote, not a fact.
+    before = s.span.doc[s.span.start : m.tok_start].text
+    return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
+
+
+def term_targets(an: Analysis, s: Sentence, key_terms: dict[str, int]) -> list[Target]:
+    """Key common-noun terms of the article ("spending bill", "sanctions") as blanks, if repeated."""
+    out: list[Target] = []
+    doc = s.span.doc
+    for chunk in s.span.noun_chunks:
+        root = chunk.root
+        if root.ent_type_ or root.pos_ != "NOUN":
+            continue
+        start = root.i
+        while (
+            start - 1 >= chunk.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN"
+        ):
+            start -= 1
+        text = doc[start : root.i + 1].text
+        lemma = " ".join(t.lemma_.lower() for t in doc[start : root.i + 1])
+        if lemma not in key_terms or not text.islower():
+            continue
+        weight = min(0.8, 0.45 + 0.08 * key_terms[lemma])
+        fake = Mention(
+            doc[start].idx + s.offset,
+            root.idx + len(root.text) + s.offset,
+            text,
+            "term",
+            s.idx,
+            start,
+            root.i + 1,
+            "term:" + lemma,
+        )
+        out.append(Target(fake, "term", start, root.i + 1, text, weight))
+    return out
+
+
+def key_terms(an: Analysis) -> dict[str, int]:
+    """Common-noun terms repeated in the article or named in its headline, with their counts."""
+    counts: dict[str, int] = {}
+    for s in an.sentences:
+        for chunk in s.span.noun_chunks:
+            root = chunk.root
+            if root.ent_type_ or root.pos_ != "NOUN" or len(root.text) < 4:
+                continue
+            start = root.i
+            while start - 1 >= chunk.start and s.span.doc[start - 1].dep_ == "compound":
+                start -= 1
+            lemma = " ".join(t.lemma_.lower() for t in s.span.doc[start : root.i + 1])
+            counts[lemma] = counts.get(lemma, 0) + 1
+    keep = {}
+    for lemma, n in counts.items():
+        in_title = all(w in an.title_words for w in lemma.split())
+        if n >= 2 or in_title and n >= 1:
+            keep[lemma] = n + (2 if in_title else 0)
+    return keep
