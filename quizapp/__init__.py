@@ -27,6 +27,11 @@ def create_app(config: dict | None = None):
         app.config.update(config)
     check_production_safety(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["PROXY_COUNT"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
 
     _init_extensions(app)
     from .web import register_web

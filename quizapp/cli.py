@@ -16,6 +16,8 @@ def register_cli(app) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(create_user_command)
     app.cli.add_command(demo_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("seed")
@@ -60,6 +62,31 @@ def demo_command() -> None:
     for account in accounts:
         click.echo(f"  {account.role:8} {account.email:24} password: {account.password}")
     click.echo(f"  class {classroom.name!r}, join code {classroom.join_code}")
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write the whole database to PATH (gzip JSON lines, portable between SQLite and PostgreSQL)."""
+    from .services.backup import write_backup
+
+    counts = write_backup(path)
+    click.echo(f"wrote {sum(counts.values())} rows from {len(counts)} tables to {path}")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_command(path: Path) -> None:
+    """Load a backup made by `backup` into this migrated, empty database (all or nothing)."""
+    from .services.backup import BackupError, restore_backup
+
+    try:
+        counts = restore_backup(path)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"restored {sum(counts.values())} rows into {len(counts)} tables from {path}")
 
 
 @click.command("generate")

@@ -8,14 +8,21 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import User
 from ..models.user import ROLES, new_session_token
+from .passwords import password_problem
 
-MIN_PASSWORD_LENGTH = 12
 # A real hash to compare against when the e-mail is unknown, so both failures take the same time.
 _DUMMY_HASH = "scrypt:32768:8:1$2c6kC3wDxkGfGg0V$" + "0" * 128
 
 
 class AccountError(ValueError):
-    """A request about an account that cannot be carried out; the message is safe to show."""
+    """A request about an account that cannot be carried out; the message is safe to show.
+
+    ``field`` names the form field the message belongs to.
+    """
+
+    def __init__(self, message: str, field: str = "email"):
+        super().__init__(message)
+        self.field = field
 
 
 def normalize_email(email: str) -> str:
@@ -31,10 +38,11 @@ def find_user_by_email(email: str) -> User | None:
 def create_user(email: str, name: str, password: str, role: str = "learner") -> User:
     """Create and commit a user; raise AccountError for a taken e-mail, a bad role or a short password."""
     if role not in ROLES:
-        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Passwords need at least {MIN_PASSWORD_LENGTH} characters.")
+        raise AccountError(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.", field="role")
     email = normalize_email(email)
+    problem = password_problem(password, email=email, name=name)
+    if problem:
+        raise AccountError(problem, field="password")
     if find_user_by_email(email) is not None:
         raise AccountError("An account with this e-mail address already exists.")
     user = User(email=email, name=(name or "").strip() or email.split("@")[0], role=role)
@@ -57,6 +65,17 @@ def authenticate(email: str, password: str) -> User | None:
         check_password_hash(_DUMMY_HASH, password or "")
         return None
     return user if user.check_password(password or "") else None
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Replace the user's password after checking the current one; every other session ends."""
+    if not user.check_password(current or ""):
+        raise AccountError("The current password is not right.", field="current")
+    problem = password_problem(new, email=user.email, name=user.name)
+    if problem:
+        raise AccountError(problem, field="password")
+    user.set_password(new)
+    end_other_sessions(user)
 
 
 def end_other_sessions(user: User) -> None:

@@ -8,8 +8,8 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter
-from ..services.accounts import AccountError, authenticate, create_user
-from .forms import LoginForm, SignupForm
+from ..services.accounts import AccountError, authenticate, change_password, create_user, end_other_sessions
+from .forms import ChangePasswordForm, LoginForm, SignupForm
 
 bp = Blueprint("auth", __name__)
 
@@ -51,7 +51,7 @@ def signup():
         try:
             user = create_user(form.email.data, form.name.data, form.password.data, role="learner")
         except AccountError as exc:
-            form.email.errors.append(str(exc))
+            getattr(form, exc.field, form.email).errors.append(str(exc))
         else:
             session.clear()
             login_user(user)
@@ -63,7 +63,25 @@ def signup():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    end_other_sessions(current_user)  # a copy of this session's cookie replayed later is refused
     logout_user()
     session.clear()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.password.data)
+        except AccountError as exc:
+            getattr(form, exc.field, form.password).errors.append(str(exc))
+        else:
+            session.clear()
+            login_user(current_user._get_current_object())  # this device stays in, with the new token
+            flash("Your password is changed. Other devices have been logged out.", "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/account.html", form=form)
