@@ -52,6 +52,8 @@ def load_config(instance_path: str) -> dict:
         "SRS_FUZZ": _bool("QUIZAPP_SRS_FUZZ", True),
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
         "RATELIMIT_ENABLED": _bool("QUIZAPP_RATELIMIT", True),
+        "RATELIMIT_KEY_PREFIX": os.environ.get("QUIZAPP_RATELIMIT_PREFIX", "quizapp"),
+        "RATELIMIT_HEADERS_ENABLED": True,
         "INVITE_CODE": os.environ.get("QUIZAPP_TEACHER_INVITE_CODE", ""),
         # How many reverse proxies sit in front of the app (0 = none): trust that many X-Forwarded-* hops.
         "PROXY_COUNT": int(os.environ.get("QUIZAPP_PROXY_COUNT", "0")),

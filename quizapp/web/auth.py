@@ -14,6 +14,11 @@ from .forms import ChangePasswordForm, LoginForm, SignupForm
 bp = Blueprint("auth", __name__)
 
 
+def _login_account_key() -> str:
+    # Guessing is limited per account; a whole class behind one school address may still log in.
+    return "login:" + (request.form.get("email") or "").strip().lower()[:254]
+
+
 def safe_next(target: str | None) -> str | None:
     """``target`` if it is a path on this site, else None (no open redirects)."""
     if not target or "\\" in target:
@@ -25,7 +30,8 @@ def safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute; 100 per hour", methods=["POST"])
+@limiter.limit("10 per minute; 50 per hour", key_func=_login_account_key, methods=["POST"])
+@limiter.limit("120 per minute", methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
