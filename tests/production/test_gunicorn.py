@@ -54,7 +54,10 @@ def _build_class(learners: int, questions: int):
     ]
     assignment = make_assignment(make_class(teacher, users), article)
     attempts = [make_attempt(assignment, u) for u in users]
-    plan = [(u.email, a.id, [(q.id, q.answer) for q in article.questions]) for u, a in zip(users, attempts)]
+    plan = [
+        (u.email, a.id, [(q.id, q.answer) for q in article.questions])
+        for u, a in zip(users, attempts, strict=True)
+    ]
     db.session.commit()
     db.session.remove()  # the test must hold no transaction (SQLite's write lock) while the server works
     return plan
