@@ -18,6 +18,7 @@ def register_cli(app) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
+    app.cli.add_command(worker_command)
 
 
 @click.command("seed")
@@ -87,6 +88,26 @@ def restore_command(path: Path) -> None:
     except BackupError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"restored {sum(counts.values())} rows into {len(counts)} tables from {path}")
+
+
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Run the queued jobs, then stop.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run background jobs (question generation) from Redis; needs REDIS_URL."""
+    from flask import current_app
+    from redis import Redis
+    from rq import Worker
+
+    from .qg import nlp
+    from .services.jobs import QUEUE_NAME
+
+    url = current_app.config.get("REDIS_URL")
+    if not url:
+        raise click.ClickException("Set REDIS_URL: without Redis, jobs run inside the web request.")
+    nlp.get_nlp()  # load spaCy once here; each job's forked process inherits it
+    name = current_app.config.get("JOBS_QUEUE", QUEUE_NAME)
+    Worker([name], connection=Redis.from_url(url)).work(burst=burst, with_scheduler=False)
 
 
 @click.command("generate")
