@@ -83,3 +83,108 @@ def generate_for_article(article: Article) -> int:
     added = store_generated_questions(article, result)
     article.status, article.status_message = "ready", ""
     return added
+
+
+# --- Teacher pages: submitting, listing and regenerating articles -------------------------------------------
+
+ALLOWED_UPLOAD_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+class UploadError(ValueError):
+    """An uploaded file that cannot be an article; the message is safe to show."""
+
+
+def check_upload_name(filename: str) -> None:
+    """Refuse files whose name does not end in .txt, .md or .html (before reading them)."""
+    name = (filename or "").strip().lower()
+    if not name.endswith(ALLOWED_UPLOAD_SUFFIXES):
+        raise UploadError("Upload a .txt, .md or .html file (other file types cannot be read as articles).")
+
+
+def submit_article(owner: User, raw: str | bytes, *, title: str | None = None, source: str = "") -> Article:
+    """Store ``raw`` as a pending article of ``owner`` (committed), then generate its questions.
+
+    The same text sent again returns the stored article. Raises ``quizapp.qg.ArticleError`` when the
+    text cannot be used (empty, binary, bad UTF-8, too short). Generation runs through
+    ``run_generation(article_id)``, which needs only the id: a background-job runner can call it
+    instead of this function doing it inline.
+    """
+    from .. import qg
+
+    normalized = qg.normalize_article(raw, title=title)
+    found = db.session.scalar(
+        select(Article).where(Article.owner_id == owner.id, Article.sha256 == normalized.sha256)
+    )
+    if found is not None:
+        return found
+    article = Article(
+        owner_id=owner.id,
+        title=(normalized.title or "Untitled article")[:300],
+        text=normalized.text,
+        sha256=normalized.sha256,
+        source=source[:500],
+        status="pending",
+    )
+    db.session.add(article)
+    db.session.commit()
+    run_generation(article.id)
+    return article
+
+
+def run_generation(article_id: int) -> str:
+    """Generate (or regenerate) the questions of an article by id and commit; return its new status.
+
+    Questions already stored (same engine id) are kept as they are, including edited and rejected ones.
+    An unexpected engine failure marks the article failed instead of losing it.
+    """
+    import logging
+
+    article = db.session.get(Article, article_id)
+    if article is None:
+        return "missing"
+    try:
+        generate_for_article(article)
+    except Exception as exc:  # noqa: BLE001 - any engine crash must leave a readable status
+        db.session.rollback()
+        logging.getLogger(__name__).exception("question generation failed for article %s", article_id)
+        article = db.session.get(Article, article_id)
+        article.status = "failed"
+        article.status_message = f"The question engine failed ({type(exc).__name__}). Try Regenerate."
+    db.session.commit()
+    return article.status
+
+
+def mark_pending(article: Article) -> None:
+    """Mark an article as waiting for (re)generation, so its page shows progress."""
+    article.status, article.status_message = "pending", ""
+    db.session.commit()
+
+
+def owned_article(teacher: User, article_id: int) -> Article | None:
+    """The article if ``teacher`` owns it, else None."""
+    article = db.session.get(Article, article_id)
+    if article is None or article.owner_id != teacher.id:
+        return None
+    return article
+
+
+def list_articles(teacher: User) -> list[tuple[Article, dict[str, int]]]:
+    """The teacher's articles, newest first, each with its question counts by status."""
+    from sqlalchemy import func
+
+    articles = list(
+        db.session.scalars(
+            select(Article)
+            .where(Article.owner_id == teacher.id)
+            .order_by(Article.created_at.desc(), Article.id.desc())
+        )
+    )
+    rows = db.session.execute(
+        select(Question.article_id, Question.status, func.count())
+        .where(Question.article_id.in_([a.id for a in articles] or [0]))
+        .group_by(Question.article_id, Question.status)
+    )
+    counts: dict[int, dict[str, int]] = {a.id: {"draft": 0, "approved": 0, "rejected": 0} for a in articles}
+    for article_id, status, n in rows:
+        counts[article_id][status] = n
+    return [(a, counts[a.id]) for a in articles]
