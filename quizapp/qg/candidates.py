@@ -34,7 +34,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     names = {k: c.short for k, c in an.clusters.items()}
     terms = key_terms(an)
     term_forms: dict[str, list[tuple[str, str]]] = {}
-    per_sentence = {s.idx: term_targets(an, s, terms) for s in an.sentences}
+    per_sentence = {s.idx: term_targets(an, s, terms) for s in _worth_asking(an)}
     for tts in per_sentence.values():
         for t in tts:
             term_forms.setdefault(t.mention.cluster, []).append(
@@ -42,7 +42,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
             )
     an.term_forms = term_forms  # type: ignore[attr-defined]
     out: list[Candidate] = []
-    for s in an.sentences:
+    for s in _worth_asking(an):
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
@@ -55,6 +55,17 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     out.extend(flashcards(an))
     out.extend(matching(an))
     return out
+
+
+MAX_SENTENCES = 150
+
+
+def _worth_asking(an: Analysis) -> list[Sentence]:
+    """All sentences of a normal article; for a very long one, the ``MAX_SENTENCES`` most central."""
+    if len(an.sentences) <= MAX_SENTENCES:
+        return an.sentences
+    ranked = sorted(an.sentences, key=lambda s: (-sentence_weight(an, s), s.idx))[:MAX_SENTENCES]
+    return sorted(ranked, key=lambda s: s.idx)
 
 
 def _key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:
@@ -72,7 +83,7 @@ def _options(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: ran
         return value_options(key, t.kind, rng)
     if t.kind == "term":
         tag = an.sentences[t.mention.sent].span.doc[t.end - 1].tag_
-        return term_options(an.term_forms, t.mention.cluster, key, tag, shown, rng)  # type: ignore[attr-defined]
+        return term_options(an, t.mention.cluster, key, tag, shown, rng)
     return entity_options(an, t.mention.cluster, key, shown, full, rng)
 
 

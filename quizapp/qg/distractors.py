@@ -46,8 +46,8 @@ def entity_options(
     key = an.clusters[key_cluster]
     kind = _place_kind(key.name)
     article: list[str] = []
-    for c in sorted(an.clusters.values(), key=lambda c: (-c.count, c.first_sent, c.key)):
-        if c.kind != key.kind or c.key == key_cluster:
+    for c in _ranked_clusters(an, key.kind):
+        if c.key == key_cluster:
             continue
         if key.kind == "place" and kind and _place_kind(c.name) not in (kind, ""):
             continue
@@ -64,16 +64,32 @@ def entity_options(
         )
     rng.shuffle(extra)
     # An option named in the question's own sentence is either absurd there or a second right answer.
-    article = [o for o in article if not _named_in(o, shown) and _same_shape(o, key_text)]
-    extra = [o for o in extra if not _named_in(o, shown) and _same_shape(o, key_text)]
+    words = set(re.findall(r"\w+", shown))
+    article = [o for o in article if not _named_in(o, words, shown) and _same_shape(o, key_text)]
+    extra = [o for o in extra if not _named_in(o, words, shown) and _same_shape(o, key_text)]
     if key.kind == "person":
         # Famous outsiders are easy to rule out: allow at most one beside the article's own people.
         extra = extra[: max(0, count - len(article)) and 1]
     return _pick(article + extra, key_text, count)
 
 
-def _named_in(option: str, text: str) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in {option, option.split()[-1]})
+# Distractors come from the most frequent names and terms only: enough for plausible options, and it
+# keeps the cost per question constant, so long articles cost time linear in their length.
+_POOL = 40
+
+
+def _ranked_clusters(an: Analysis, kind: str) -> list:
+    cache = an.__dict__.setdefault("_ranked", {})
+    if kind not in cache:
+        ranked = sorted(
+            (c for c in an.clusters.values() if c.kind == kind), key=lambda c: (-c.count, c.first_sent, c.key)
+        )
+        cache[kind] = ranked[:_POOL]
+    return cache[kind]
+
+
+def _named_in(option: str, words: set[str], text: str) -> bool:
+    return option.split()[-1] in words or option in text
 
 
 def _same_shape(option: str, key: str) -> bool:
@@ -90,7 +106,7 @@ def _place_kind(name: str) -> str:
 
 
 def term_options(
-    forms: dict[str, list[tuple[str, str]]],
+    an: Analysis,
     lemma_key: str,
     key_text: str,
     tag: str,
@@ -99,15 +115,30 @@ def term_options(
     count: int = 3,
 ) -> list[str]:
     """Other key terms of the article with the same grammatical number, none named in ``shown``."""
+    words = set(re.findall(r"\w+", shown))
     pool = []
-    for other in sorted(forms):
-        if other == lemma_key:
-            continue
-        same = [text for text, t in forms[other] if t == tag]
-        if same and not _named_in(same[0], shown) and not set(same[0].split()) & set(key_text.split()):
-            pool.append(same[0])
+    for other, surface in _ranked_terms(an, tag):
+        if (
+            other != lemma_key
+            and not _named_in(surface, words, shown)
+            and not set(surface.split()) & set(key_text.split())
+        ):
+            pool.append(surface)
     pool.sort(key=lambda o: (abs(len(o) - len(key_text)), o))
     return _pick(pool[: count + 3], key_text, count)
+
+
+def _ranked_terms(an: Analysis, tag: str) -> list[tuple[str, str]]:
+    forms: dict[str, list[tuple[str, str]]] = an.__dict__.get("term_forms", {})
+    cache = an.__dict__.setdefault("_ranked_terms", {})
+    if tag not in cache:
+        rows = []
+        for lemma in sorted(forms):
+            same = [text for text, t in forms[lemma] if t == tag]
+            if same:
+                rows.append((-len(forms[lemma]), lemma, same[0]))
+        cache[tag] = [(lemma, surface) for _, lemma, surface in sorted(rows)[:_POOL]]
+    return cache[tag]
 
 
 def value_options(key_text: str, kind: str, rng: random.Random, count: int = 3) -> list[str]:

@@ -7,6 +7,7 @@ from collections import Counter
 
 from .article import Analysis
 from .candidates import TYPE_CONFIDENCE
+from .distractors import is_variant
 from .model import Candidate
 from .validate import mentions
 
@@ -18,7 +19,7 @@ _TYPE_SHARE = {
     "flashcard": 0.2,
     "matching": 0.07,
 }
-_SEED_ORDER = ("matching", "flashcard", "true_false", "short_answer", "mcq", "cloze")
+_SEED_ORDER = ("matching", "flashcard", "short_answer", "mcq", "cloze")
 MAX_DEFAULT = 40
 
 
@@ -41,8 +42,14 @@ def visible(c: Candidate) -> str:
     return " ".join(parts)
 
 
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then; keep import time light
+
+    return frozenset(STOP_WORDS)
+
+
 def _context_words(c: Candidate, common: set[str]) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.prompt)}
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.prompt)} - _stop_words()
     answer_words = {w.lower() for a in c.accepted for w in re.findall(r"[A-Za-z]+", a)}
     return (
         words
@@ -65,11 +72,24 @@ def _context_words(c: Candidate, common: set[str]) -> set[str]:
     )
 
 
+def _pair_shown(pairs: list[dict], text: str) -> bool:
+    """Whether ``text`` names a person of a matching set together with that person's role."""
+    return any(mentions(text, p["left"].split()[-1]) and mentions(text, p["right"]) for p in pairs)
+
+
 def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
     """True when question ``b`` shows the answer of question ``a`` together with a's context."""
     if a.qtype in ("true_false", "matching") and a.qtype == b.qtype:
         return False
-    answers = [a.answer] if a.qtype != "matching" else [p["left"] for p in a.choices]
+    if a.qtype == "matching":
+        return _pair_shown(a.choices, visible(b))
+    if b.qtype == "matching":
+        # The pairs show each person with a role: a question asking for either half is given away.
+        lefts = [p["left"] for p in b.choices]
+        if any(is_variant(a.answer, x) for x in lefts) and _pair_shown(b.choices, a.prompt + " " + a.answer):
+            return True
+        return a.qtype == "flashcard" and a.target.startswith("role:")
+    answers = [a.answer]
     if a.qtype == "true_false":
         return bool(a.shown & b.shown)
     shown = visible(b)
@@ -79,8 +99,9 @@ def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
         return False
     if a.sent in b.shown:
         return True
-    overlap = _context_words(a, common) & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
-    return len(overlap) >= 2
+    context = _context_words(a, common)
+    overlap = context & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
+    return len(overlap) >= max(2, 0.3 * len(context))
 
 
 def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Candidate]:
@@ -93,15 +114,17 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
         if best is not None and len(chosen) < size:
             chosen.append(best)
-    for para in sorted({s.para for s in an.sentences}):
-        best = next(
-            (c for c in ranked if an.sentences[c.sent].para == para and _fits(c, chosen, size, common)), None
-        )
-        if (
-            best is not None
-            and len(chosen) < size
-            and not any(an.sentences[x.sent].para == para for x in chosen)
-        ):
+    by_para: dict[int, list[Candidate]] = {}
+    for c in ranked:
+        by_para.setdefault(an.sentences[c.sent].para, []).append(c)
+    # Cover the paragraphs in article order (the lead first) until the set is full.
+    for para in sorted(by_para):
+        if len(chosen) >= size:
+            break
+        if any(an.sentences[x.sent].para == para for x in chosen):
+            continue
+        best = next((c for c in by_para[para] if _fits(c, chosen, size, common)), None)
+        if best is not None:
             chosen.append(best)
     # Two passes: a true/false statement skipped for balance may fit once a false one is in.
     for _ in range(2):

@@ -8,6 +8,13 @@ from .article import Analysis, Sentence
 from .entities import Mention
 from .numbers import is_testable_date, is_testable_number, number_core
 
+# Nouns that fill their own blanks in stock phrases ("as part of", "the Donetsk region") or say little.
+_GENERIC = frozenset(
+    "part region city country state people time year years way fact issue issues control side sides thing "
+    "things number lot kind case point end day week month today official officials percent place area "
+    "government statement report news world group members member use".split()
+)
+
 
 @dataclass(frozen=True)
 class Target:
@@ -129,6 +136,8 @@ def key_terms(an: Analysis) -> dict[str, int]:
     keep = {}
     for lemma, n in counts.items():
         in_title = all(w in an.title_words for w in lemma.split())
-        if n >= 2 or in_title and n >= 1:
+        if lemma.split()[-1] in _GENERIC:
+            continue
+        if n >= 3 or in_title and n >= 1:
             keep[lemma] = n + (2 if in_title else 0)
     return keep

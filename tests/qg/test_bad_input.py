@@ -19,8 +19,11 @@ from quizapp.qg import ArticleError, generate_questions, normalize_article
         (b"Caf\xe9 au lait is served here every single morning.", "UTF-8"),
         ("Der Bundestag hat am Donnerstag ein neues Gesetz beschlossen. " * 5, "English"),
         ("Президент заявил во вторник, что переговоры продолжатся на следующей неделе. " * 4, "English"),
-        ("The mayor opened a new bridge over the river on Monday morning with a short ceremony and a "
-         "brass band that played for the large crowd of residents who had waited since dawn", "single sentence"),
+        (
+            "The mayor opened a new bridge over the river on Monday morning with a short ceremony and a "
+            "brass band that played for the large crowd of residents who had waited since dawn",
+            "single sentence",
+        ),
         ("Too short. Really.", "too short"),
     ],
 )
@@ -38,7 +41,11 @@ def test_huge_input_is_refused_with_the_limit_named():
 
 
 def test_html_full_of_scripts():
-    html = "<html><head>" + "<script>var a = 1; function f() { return 2; }</script>" * 200 + "</head><body></body></html>"
+    html = (
+        "<html><head>"
+        + "<script>var a = 1; function f() { return 2; }</script>" * 200
+        + "</head><body></body></html>"
+    )
     with pytest.raises(ArticleError):
         generate_questions(html)
 
@@ -60,15 +67,28 @@ def test_arbitrary_text_never_raises_anything_else(text):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([
-    "The Senate voted 52-48 on Tuesday to approve the bill.",
-    "Senator Maria Lopez said the law would help 3,000 families in Ohio.",
-    "Critics warned that it would cost $4 billion by 2030.",
-    "He added that talks would resume in Geneva.",
-    "The vote came after weeks of debate.",
-    "“It is a good day,” Lopez said.",
-    "\n\n", "\n", " ", "(", ")", "\"",
-]), min_size=2, max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The Senate voted 52-48 on Tuesday to approve the bill.",
+                "Senator Maria Lopez said the law would help 3,000 families in Ohio.",
+                "Critics warned that it would cost $4 billion by 2030.",
+                "He added that talks would resume in Geneva.",
+                "The vote came after weeks of debate.",
+                "“It is a good day,” Lopez said.",
+                "\n\n",
+                "\n",
+                " ",
+                "(",
+                ")",
+                '"',
+            ]
+        ),
+        min_size=2,
+        max_size=25,
+    )
+)
 def test_arbitrary_news_like_text(parts):
     text = " ".join(parts)
     try:

@@ -18,20 +18,29 @@ def test_sample_headline_and_hard_wrap(sample_bytes):
     assert "US President Donald Trump" in art.text
     assert "President\nDonald" not in art.text
     assert not art.text.startswith("Ukrainian President Volodymyr Zelensky rejects")
-    assert art.text.startswith("Ukrainian President Volodymyr Zelensky stated")  # dateline "KYIV, Ukraine:" removed
+    assert art.text.startswith(
+        "Ukrainian President Volodymyr Zelensky stated"
+    )  # dateline "KYIV, Ukraine:" removed
     assert art.sha256 == hashlib.sha256(art.text.encode()).hexdigest()
     assert "\n\n" in art.text and "\n\n\n" not in art.text
 
 
 def test_blank_line_paragraphs_and_wrapped_lines():
-    raw = "Council Approves Budget\n\nThe city council approved a new budget\nof 4 million dollars on Monday.\n\n" + PARA
+    raw = (
+        "Council Approves Budget\n\nThe city council approved a new budget\n"
+        "of 4 million dollars on Monday.\n\n" + PARA
+    )
     art = normalize_article(raw)
     assert art.title == "Council Approves Budget"
-    assert art.text.split("\n\n")[0] == "The city council approved a new budget of 4 million dollars on Monday."
+    assert (
+        art.text.split("\n\n")[0] == "The city council approved a new budget of 4 million dollars on Monday."
+    )
 
 
 def test_title_argument_wins_and_duplicate_headline_dropped():
-    art = normalize_article("Council Approves Budget\n\n" + PARA + "\n\n" + PARA, title="Council Approves Budget")
+    art = normalize_article(
+        "Council Approves Budget\n\n" + PARA + "\n\n" + PARA, title="Council Approves Budget"
+    )
     assert art.title == "Council Approves Budget"
     assert art.text.startswith("The city council")
 
