@@ -1,13 +1,14 @@
-"""Learner pages: dashboard, quizzes, flashcards, reviews, progress."""
+"""Learner pages: dashboard, joining classes, quizzes, reviews (flashcards too) and progress.
 
-from flask import Blueprint, render_template
+One small module per area registers its views on ``bp``. Every view needs a log-in, and every object
+id in a URL is checked against the logged-in learner (another learner's ids answer 404).
+"""
+
+from flask import Blueprint
 
 from ..access import role_required
 
 bp = Blueprint("learner", __name__, url_prefix="/learn")
+learner_page = role_required("learner", "teacher", "admin")
 
-
-@bp.route("/")
-@role_required("learner", "teacher", "admin")
-def dashboard():
-    return render_template("learner/dashboard.html")
+from . import home, progress, quiz, review  # noqa: E402, F401

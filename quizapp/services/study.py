@@ -1,0 +1,211 @@
+"""Spaced-repetition cards: made from answered questions and flashcards, reviewed once per submission.
+
+Every review locks its card's row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite's BEGIN IMMEDIATE
+already serialises writers), so two reviews of one card sent at once are applied one after the other
+and neither is lost. A review's submission id is unique in the log: the same submission sent twice is
+recorded once and the second call returns the first result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from .. import srs
+from ..extensions import db
+from ..models import Attempt, Card, Question, Response, ReviewLog
+from .clock import now as clock_now
+from .clock import srs_fuzz
+from .enrolment import desired_retention_of
+from .grading import Grade, grade
+
+RECENT_ANSWERS = 50  # how many of a learner's timed answers define their usual response time
+QUESTION_REVIEW_TYPES = ("mcq", "true_false", "cloze", "short_answer", "matching")
+
+
+class ReviewConflict(ValueError):
+    """A submission id already used for another card or another learner."""
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    log: ReviewLog
+    created: bool  # False when this submission was already recorded
+    grade: Grade | None = None  # for question cards: how the answer was graded
+
+
+def ensure_card(user_id: int, question_id: int, when: datetime | None = None) -> Card:
+    """The learner's card for a question, created (due now) if it does not exist yet."""
+    card = db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
+    if card is not None:
+        return card
+    moment = when or clock_now()
+    try:
+        with db.session.begin_nested():
+            card = Card(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+            db.session.add(card)
+    except IntegrityError:  # made by a concurrent request
+        card = db.session.scalar(
+            select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
+        )
+    return card
+
+
+def ensure_flashcards(user_id: int, question_ids: list[int]) -> int:
+    """Give the learner a card for each approved flashcard among ``question_ids``; return how many."""
+    ids = list(
+        db.session.scalars(
+            select(Question.id).where(
+                Question.id.in_(question_ids or [0]),
+                Question.qtype == "flashcard",
+                Question.status == "approved",
+            )
+        )
+    )
+    for qid in ids:
+        ensure_card(user_id, qid)
+    db.session.commit()
+    return len(ids)
+
+
+def recent_response_times(user_id: int, exclude_response_id: int | None = None) -> list[int]:
+    """The learner's most recent answer times in milliseconds (their "usual" pace)."""
+    query = (
+        select(Response.response_ms)
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.user_id == user_id, Response.response_ms.is_not(None))
+        .order_by(Response.id.desc())
+        .limit(RECENT_ANSWERS)
+    )
+    if exclude_response_id is not None:
+        query = query.where(Response.id != exclude_response_id)
+    return list(db.session.scalars(query))
+
+
+def _existing_log(submission_id: str, user_id: int, card_id: int) -> ReviewLog | None:
+    log = db.session.scalar(select(ReviewLog).where(ReviewLog.submission_id == submission_id))
+    if log is not None and (log.user_id != user_id or log.card_id != card_id):
+        raise ReviewConflict("This submission id was already used.")
+    return log
+
+
+def review_card(
+    user_id: int,
+    card_id: int,
+    rating: int,
+    submission_id: str,
+    *,
+    duration_ms: int | None = None,
+    source: str = "review",
+    when: datetime | None = None,
+) -> ReviewResult:
+    """Apply one rated review to the learner's card and log it; the same submission is applied once."""
+    existing = _existing_log(submission_id, user_id, card_id)
+    if existing is not None:
+        db.session.rollback()
+        return ReviewResult(existing, created=False)
+    card = db.session.scalar(
+        select(Card)
+        .where(Card.id == card_id, Card.user_id == user_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)  # the row as the previous lock holder left it
+    )
+    if card is None:
+        raise LookupError("no such card")
+    existing = _existing_log(submission_id, user_id, card_id)  # a twin may have committed while we waited
+    if existing is not None:
+        db.session.rollback()
+        return ReviewResult(existing, created=False)
+    moment = when or clock_now()
+    retention = desired_retention_of(user_id)
+    state = srs.CardState(
+        card_id=card.id, state=card.state, step=card.step, stability=card.stability,
+        difficulty=card.difficulty, due=card.due, last_review=card.last_review,
+    )  # fmt: skip
+    outcome = srs.review(
+        state, rating, moment, desired_retention=retention, fuzz=srs_fuzz(), duration_ms=duration_ms
+    )
+    log = ReviewLog(
+        card_id=card.id, user_id=user_id, rating=rating, reviewed_at=moment, duration_ms=duration_ms,
+        state_before=state.state, state_after=outcome.after.state,
+        stability_before=state.stability, stability_after=outcome.after.stability,
+        difficulty_before=state.difficulty, difficulty_after=outcome.after.difficulty,
+        scheduled_days=outcome.scheduled_days, retrievability=outcome.retrievability,
+        scheduler_version=outcome.scheduler_version, parameters=list(outcome.parameters),
+        desired_retention=retention, source=source, submission_id=submission_id,
+    )  # fmt: skip
+    after = outcome.after
+    card.state, card.step = after.state, after.step
+    card.stability, card.difficulty = after.stability, after.difficulty
+    card.due, card.last_review = after.due, after.last_review
+    card.reps = (card.reps or 0) + 1
+    if rating == srs.AGAIN and state.state == 2:
+        card.lapses = (card.lapses or 0) + 1
+    db.session.add(log)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        existing = _existing_log(submission_id, user_id, card_id)
+        if existing is None:
+            raise
+        return ReviewResult(existing, created=False)
+    return ReviewResult(log, created=True)
+
+
+def review_from_response(user_id: int, question: Question, response: Response) -> ReviewResult:
+    """Turn a quiz answer into a review of the learner's card for that question (made if new)."""
+    card = ensure_card(user_id, question.id)
+    db.session.commit()
+    rating = srs.rating_for_answer(
+        response.correct, response.response_ms, recent_response_times(user_id, response.id)
+    )
+    return review_card(
+        user_id, card.id, rating, response.submission_id, duration_ms=response.response_ms, source="quiz"
+    )
+
+
+def own_card(user_id: int, card_id: int) -> Card | None:
+    """The card if it belongs to the learner and its question is still approved; else None."""
+    card = db.session.get(Card, card_id)
+    if card is None or card.user_id != user_id or card.question.status != "approved":
+        return None
+    return card
+
+
+def answer_card(
+    user_id: int, card: Card, given: str, submission_id: str, duration_ms: int | None
+) -> ReviewResult:
+    """Grade a typed or chosen answer to a question card on the server, then review the card."""
+    q = card.question
+    result = grade(q.qtype, q.answer, q.accepted, given, q.choices)
+    rating = srs.rating_for_answer(result.correct, duration_ms, recent_response_times(user_id))
+    reviewed = review_card(user_id, card.id, rating, submission_id, duration_ms=duration_ms)
+    return ReviewResult(reviewed.log, reviewed.created, result)
+
+
+def due_cards(user_id: int, when: datetime | None = None, limit: int = 200) -> list[Card]:
+    """The learner's cards due now (approved questions only), most overdue first."""
+    moment = when or clock_now()
+    return list(
+        db.session.scalars(
+            select(Card)
+            .join(Question, Question.id == Card.question_id)
+            .where(Card.user_id == user_id, Card.due <= moment, Question.status == "approved")
+            .where(Question.qtype.in_((*QUESTION_REVIEW_TYPES, "flashcard")))
+            .order_by(Card.due, Card.id)
+            .limit(limit)
+        )
+    )
+
+
+def count_due(user_id: int, until: datetime) -> int:
+    """How many of the learner's cards are due by ``until``."""
+    return db.session.scalar(
+        select(func.count(Card.id))
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == user_id, Card.due <= until, Question.status == "approved")
+    )
