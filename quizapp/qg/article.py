@@ -81,6 +81,7 @@ def analyse(text: str, title: str, parsed: list[tuple[int, Doc]]) -> Analysis:
                 s.mentions.append(m)
                 mentions.append(m)
     clusters = repair(mentions)
+    _drop_quoted_only(sentences, clusters)
     keywords: Counter[str] = Counter()
     for s in sentences:
         keywords.update(t.lemma_.lower() for t in s.span if t.is_alpha and t.lemma_.lower() not in _STOP)
@@ -170,3 +171,16 @@ def _in_relcl(tok: Token, top: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _drop_quoted_only(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None:
+    """Forget names that only ever occur inside quotations ("Crooked Hillary", "Witch Hunt")."""
+    outside: set[str] = set()
+    for s in sentences:
+        text = s.span.doc.text
+        for m in s.mentions:
+            before = text[s.span.start_char : m.start - s.offset]
+            if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
+                outside.add(m.cluster)
+    for key in [k for k in clusters if k not in outside]:
+        del clusters[key]

@@ -8,7 +8,8 @@ from . import gazetteer, render
 from .article import Analysis, Sentence
 from .distractors import entity_options, term_options, value_options
 from .facts import flashcards, matching
-from .model import Candidate
+from .model import Candidate, unit
+from .quotes import quote_questions
 from .targets import Target, key_terms, sentence_weight, targets, term_targets
 
 TYPE_CONFIDENCE = {
@@ -43,15 +44,21 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     an.term_forms = term_forms  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for s in _worth_asking(an):
+        out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
         resolved = render.resolve_subject(s, names)
         sw = sentence_weight(an, s)
         tgts = targets(an, s)
-        for t in tgts + per_sentence[s.idx]:
-            out.extend(_for_target(an, s, core, resolved, t, sw, rng))
-        out.extend(_true_false(an, s, core, resolved, tgts, sw, rng))
+        parts = render.views(s, core)
+        for k, view in enumerate(parts, start=0 if len(parts) == 1 else 1):
+            u = unit(s.idx, k)
+            for t in tgts + per_sentence[s.idx]:
+                if any(t.start <= i < t.end for i in view):
+                    out.extend(_for_target(an, s, view, resolved, t, sw, rng, u))
+            inside = [t for t in tgts if any(t.start <= i < t.end for i in view)]
+            out.extend(_true_false(an, s, view, resolved, inside, sw, rng, u))
     out.extend(flashcards(an))
     out.extend(matching(an))
     return out
@@ -87,12 +94,19 @@ def _options(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: ran
     return entity_options(an, t.mention.cluster, key, shown, full, rng)
 
 
-def _base(s: Sentence) -> dict:
-    return {"sent": s.idx, "span": (s.start, s.end), "shown": {s.idx}}
+def _base(s: Sentence, u: int) -> dict:
+    return {"sent": s.idx, "span": (s.start, s.end), "shown": {u}}
 
 
 def _for_target(
-    an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target, sw: float, rng: random.Random
+    an: Analysis,
+    s: Sentence,
+    core: list[int],
+    resolved: dict,
+    t: Target,
+    sw: float,
+    rng: random.Random,
+    u: int,
 ) -> list[Candidate]:
     out: list[Candidate] = []
     doc = s.span.doc
@@ -104,6 +118,7 @@ def _for_target(
         weight = round(weight * 0.9, 4)
     tkey = f"{t.kind}:{t.mention.cluster or key}"
     resolved_ids = set(resolved)
+    core = render.prune(s, core, set(range(t.start, t.end)))
     blanked = {i for i in core if t.start <= i < t.end}
     if render.has_unresolved_reference(s, [i for i in core if i not in blanked], resolved_ids):
         return out
@@ -126,7 +141,7 @@ def _for_target(
                 target=tkey,
                 weight=weight,
                 difficulty="medium" if bank else "hard",
-                **_base(s),
+                **_base(s, u),
             )
         )
     question = _wh(an, s, core, resolved, t) if t.kind != "term" else None
@@ -143,7 +158,7 @@ def _for_target(
                 target=tkey,
                 weight=weight,
                 difficulty="hard" if t.kind in ("number", "date") else "medium",
-                **_base(s),
+                **_base(s, u),
             )
         )
         mcq_opts = options
@@ -161,7 +176,7 @@ def _for_target(
                     target=tkey,
                     weight=weight,
                     difficulty="medium",
-                    **_base(s),
+                    **_base(s, u),
                 )
             )
     elif options and not titled:
@@ -176,7 +191,7 @@ def _for_target(
                 target=tkey,
                 weight=round(weight * 0.9, 4),
                 difficulty="medium",
-                **_base(s),
+                **_base(s, u),
             )
         )
     del doc
@@ -227,6 +242,10 @@ def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -
             and not (doc[ids[0]].head == verb and doc[ids[0]].dep_ in ("aux", "auxpass", "neg", "advmod"))
         ):
             return None
+        if verb.lemma_ in _SPEECH and not any(
+            doc[i].dep_ in ("ccomp", "xcomp") and doc[i].head == verb for i in ids
+        ):
+            return None  # "Who told VOA in a statement?" says nothing about what was said
         body = render.spaced(doc, ids)
         return _finish(prefix, f"who {body}")
     if t.kind in ("date", "place") and head.dep_ == "pobj" and head.head.dep_ == "prep":
@@ -256,9 +275,23 @@ def _how_many(prefix: str, s: Sentence, keep: list[int], t: Target, verb) -> str
     noun = num.head if num.dep_ == "nummod" else None
     if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.i < num.i:
         return None
-    if any(c.dep_ == "prep" for c in noun.children) or "percent" in noun.lower_:
+    # Only an "of" phrase travels with the noun ("how many square kilometers of Donetsk"); other
+    # modifiers of the noun are dropped with it.
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"][:1]
+    if "percent" in noun.lower_:
         return None
-    phrase_ids = [i for i in range(num.i + 1, noun.i + 1)]
+    end = preps[0].right_edge.i if preps else noun.i
+    kept = set(keep)
+    # The noun's "of" phrase moves with it ("how many square kilometers of Donetsk"), minus any clause.
+    cut = {
+        j
+        for c in doc[noun.i : end + 1]
+        if c.dep_ in ("relcl", "acl")
+        for j in range(c.left_edge.i, c.right_edge.i + 1)
+    }
+    phrase_ids = [i for i in range(num.i + 1, end + 1) if i in kept and i not in cut]
+    while phrase_ids and doc[phrase_ids[-1]].is_punct:
+        phrase_ids.pop()
     words = render.spaced(doc, phrase_ids)
     np_ids = set(range(noun.left_edge.i, noun.right_edge.i + 1))
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head == verb:
@@ -298,8 +331,9 @@ def _true_false(
     tgts: list[Target],
     sw: float,
     rng: random.Random,
+    u: int,
 ) -> list[Candidate]:
-    ids = render.tail_cut(s.span.root, core)
+    ids = render.prune(s, render.tail_cut(s.span.root, core), {t.start for t in tgts[:1]})
     if render.has_unresolved_reference(s, ids, set(resolved)) or len(ids) > 40:
         return []
     true_text = render.statement(s, ids, resolved)
@@ -310,10 +344,10 @@ def _true_false(
             "True",
             ["True"],
             ["True", "False"],
-            target=f"tf:{s.idx}",
-            weight=round(sw * 0.9, 4),
+            target=f"tf:{u}",
+            weight=round(sw * 0.85, 4),
             difficulty="easy",
-            **_base(s),
+            **_base(s, u),
         )
     ]
     # Prefer swapping a number or date; a swapped name after its title ("Ukrainian President ...") is a cue.
@@ -327,8 +361,11 @@ def _true_false(
         ),
     )
     for t in order:
-        if t.kind == "person" and t.start > 0 and s.span.doc[t.start - 1].lower_ in gazetteer.role_words():
+        doc = s.span.doc
+        if t.kind == "person" and t.start > 0 and doc[t.start - 1].lower_ in gazetteer.role_words():
             continue
+        if t.kind in ("person", "place") and t.end < len(doc) and doc[t.end].tag_ == "POS":
+            continue  # "Putin's refusal to yield territory to Russia": a swapped owner reads as absurd
         if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
             continue
         key, _, full = _key_form(an, t)
@@ -345,12 +382,30 @@ def _true_false(
                 "False",
                 ["False"],
                 ["True", "False"],
-                target=f"tf:{s.idx}",
-                weight=round(sw * 0.9, 4),
+                target=f"tf:{u}",
+                weight=round(sw * 0.85, 4),
                 difficulty="medium",
                 extra={"swapped": options[0], "key": key},
-                **_base(s),
+                **_base(s, u),
             )
         )
         break
+    if len(out) == 1:
+        # No same-kind swap: negate the main verb instead (clearly false, if less subtle).
+        false_text = render.negated(s, ids, resolved)
+        if false_text and false_text != true_text:
+            out.append(
+                Candidate(
+                    "true_false",
+                    false_text,
+                    "False",
+                    ["False"],
+                    ["True", "False"],
+                    target=f"tf:{u}",
+                    weight=round(sw * 0.7, 4),
+                    difficulty="easy",
+                    extra={"negated": True},
+                    **_base(s, u),
+                )
+            )
     return out

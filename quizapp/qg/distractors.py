@@ -49,13 +49,16 @@ def entity_options(
     for c in _ranked_clusters(an, key.kind):
         if c.key == key_cluster:
             continue
+        if key.kind == "person" and not full and len(c.name.split()) > 2:
+            continue  # "Kim Jong Un": the last word is not a surname to offer on its own
+        if key.kind == "org" and not (_is_body(c.name) and _is_body(key.name)):
+            continue  # a news agency is no distractor for a government body
         if key.kind == "place" and kind and _place_kind(c.name) not in (kind, ""):
             continue
         article.append(c.name if full else c.short)
     extra: list[str] = []
-    if key.kind == "person":
-        extra = [p if full else p.split()[-1] for p in gazetteer.fallback_people()]
-    elif key.kind == "place":
+    # People are never padded from a shipped list: an outsider's name is too easy to rule out.
+    if key.kind == "place":
         area = gazetteer.place_areas().get(gazetteer.canonical(key.name), "")
         extra = sorted(
             n
@@ -67,9 +70,6 @@ def entity_options(
     words = set(re.findall(r"\w+", shown))
     article = [o for o in article if not _named_in(o, words, shown) and _same_shape(o, key_text)]
     extra = [o for o in extra if not _named_in(o, words, shown) and _same_shape(o, key_text)]
-    if key.kind == "person":
-        # Famous outsiders are easy to rule out: allow at most one beside the article's own people.
-        extra = extra[: max(0, count - len(article)) and 1]
     return _pick(article + extra, key_text, count)
 
 
@@ -93,12 +93,16 @@ def _named_in(option: str, words: set[str], text: str) -> bool:
 
 
 def _same_shape(option: str, key: str) -> bool:
-    """Abbreviations go with abbreviations ("US", "EU"), names with names."""
+    """Abbreviations go with abbreviations ("US", "EU"), full names with full names."""
 
     def abbrev(s: str) -> bool:
         return s.replace(".", "").isupper()
 
-    return abbrev(option) == abbrev(key)
+    return abbrev(option) == abbrev(key) and (len(option.split()) > 1) == (len(key.split()) > 1)
+
+
+def _is_body(name: str) -> bool:
+    return gazetteer.canonical(name) in gazetteer.bodies()
 
 
 def _place_kind(name: str) -> str:

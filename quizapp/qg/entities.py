@@ -70,6 +70,12 @@ def repair(mentions: list[Mention]) -> dict[str, Cluster]:
     places = gazetteer.places()
     full_names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
+        # A name is capitalised; "marijuana" tagged PERSON is not one.
+        if m.kind in NAME_KINDS and not all(
+            w[:1].isupper() or not w[:1].isalpha() for w in m.text.split()[-1:]
+        ):
+            m.kind = "other"
+    for m in mentions:
         if m.kind in NAME_KINDS:
             canon = gazetteer.canonical(m.text)
             if canon in _ORG_ALIASES:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .article import Analysis, Description
-from .model import Candidate
+from .model import Candidate, units
 
 # Titles held by many people at once take "a"; the rest name one office and take "the".
 _SHARED_TITLES = frozenset(
     "senator congressman congresswoman representative lawmaker official justice judge member analyst "
-    "delegate diplomat economist professor researcher adviser advisor officer general".split()
+    "delegate diplomat economist professor researcher adviser advisor officer".split()
 )
 
 
@@ -61,9 +61,9 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 s.idx,
                 (s.start, s.end),
                 f"role:{key}",
-                0.55 + 0.3 * min(1, c.count / 5),
+                0.35 + 0.2 * min(1, c.count / 5),
                 "easy",
-                {s.idx},
+                units(s.idx),
             )
         )
     for d in an.descriptions:
@@ -84,9 +84,9 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 s.idx,
                 (s.start, s.end),
                 f"place:{d.cluster}",
-                0.6 + 0.3 * min(1, c.count / 5),
+                0.45 + 0.25 * min(1, c.count / 5),
                 "medium",
-                {s.idx},
+                units(s.idx),
             )
         )
     return out
@@ -130,6 +130,6 @@ def matching(an: Analysis) -> list[Candidate]:
             "matching:roles",
             0.7,
             "medium",
-            {p[2] for p in pairs},
+            set().union(*(units(p[2]) for p in pairs)),
         )
     ]

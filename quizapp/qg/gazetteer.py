@@ -42,12 +42,6 @@ def alias_map() -> dict[str, str]:
 
 
 @functools.cache
-def fallback_people() -> tuple[str, ...]:
-    """Public figures used as person distractors when the article names too few people."""
-    return tuple(_lines("people.txt"))
-
-
-@functools.cache
 def role_words() -> frozenset[str]:
     """Head words of titles and roles ("president", "envoy", "senator")."""
     return frozenset(_lines("roles.txt"))
@@ -57,3 +51,9 @@ def canonical(name: str) -> str:
     """The canonical form of a place or body name ("U.S." -> "United States"), else the name itself."""
     key = " ".join(name.split())
     return alias_map().get(key.lower(), alias_map().get(key.lower().removeprefix("the "), key))
+
+
+@functools.cache
+def bodies() -> frozenset[str]:
+    """Canonical names of government bodies and international organisations (comparable as options)."""
+    return frozenset(_lines("bodies.txt"))

@@ -19,5 +19,15 @@ class Candidate:
     target: str
     weight: float
     difficulty: str
-    shown: set[int] = field(default_factory=set)  # sentences whose content the question displays
+    shown: set[int] = field(default_factory=set)  # units (see ``units``) whose content the question displays
     extra: dict = field(default_factory=dict)
+
+
+def unit(sent: int, view: int) -> int:
+    """The id of one view (clause) of a sentence; view 0 is the whole sentence."""
+    return sent * 4 + view
+
+
+def units(sent: int) -> set[int]:
+    """Every unit id of a sentence."""
+    return {unit(sent, k) for k in range(4)}

@@ -48,6 +48,51 @@ def core_indices(sent: Sentence) -> list[int] | None:
     return out or None
 
 
+def views(sent: Sentence, core: list[int]) -> list[list[int]]:
+    """The sentence as one view, or as two when its main verb has a conjoined verb phrase.
+
+    "Zelensky compared X, and warned that Y" gives "Zelensky compared X" and "Zelensky warned that Y":
+    two facts that can be asked separately without one question showing the other's answer.
+    """
+    root = sent.span.root
+    doc = sent.span.doc
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > root.i]
+    if len(conjs) != 1:
+        return [core]
+    conj = conjs[0]
+    # Only "X did A, and did B" with the conjunction hanging off the main verb; anything else is
+    # often a misparse of a subordinate clause ("... in the event the Senate reached ...").
+    ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < conj.i]
+    if not ccs or any(t.dep_ in ("mark", "advcl") for t in conj.subtree if t.i < conj.i):
+        return [core]
+    conj_ids = set(range(conj.left_edge.i, conj.right_edge.i + 1))
+    link = {
+        c.i
+        for c in root.children
+        if c.dep_ in ("cc", "punct")
+        and c.i < conj.left_edge.i
+        and c.i
+        > max(
+            (t.i for t in root.subtree if t.i < conj.left_edge.i and t.dep_ not in ("cc", "punct")),
+            default=root.i,
+        )
+    }
+    main = [i for i in core if i not in conj_ids and i not in link]
+    own_subject = subject_of(conj)
+    subj = subject_of(root)
+    if own_subject is None and subj is None:
+        return [core]
+    subj_ids = set() if own_subject is not None else set(range(subj.left_edge.i, subj.right_edge.i + 1))
+    second = [i for i in core if i in conj_ids or i in subj_ids]
+    if (
+        len(main) < 5
+        or len(second) < 5
+        or any(doc[i].dep_ == "mark" and doc[i].head == conj for i in second[:1])
+    ):
+        return [core]
+    return [main, second]
+
+
 def join(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, str]] | None = None) -> str:
     """Join tokens (with their own spacing); ``replace`` maps a start index to (end index, text)."""
     doc = sent.span.doc
@@ -101,25 +146,36 @@ def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[in
 
 
 def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[int]) -> bool:
-    """True when the shown text leans on something outside it ("it", "this offer", "They")."""
+    """True when the shown text leans on something outside it ("it" first, "this offer", "They").
+
+    A pronoun after a fitting name or noun earlier in the same shown text is taken as bound to it
+    ("Trump tweeted that he ..."); a demonstrative ("this offer", "these territories") never is.
+    """
     doc = sent.span.doc
-    for i in indices:
+    seen_person = seen_group = seen_noun = False
+    for n, i in enumerate(indices):
         tok = doc[i]
-        if i in resolved:
-            continue
         low = tok.lower_
-        if low in ("he", "she", "him", "they", "them", "it", "there") and tok.dep_ != "expl":
-            return True
+        if i in resolved:
+            seen_person = True
+            continue
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True
-        if low in ("his", "her", "their", "its") and not _bound(doc, i, indices):
+        if low in ("he", "she", "him", "his", "her", "hers", "himself", "herself") and not seen_person:
             return True
+        if low in ("them", "themselves") or low in ("they", "their") and not (seen_group or seen_person):
+            return True
+        if low in ("it", "itself") or low == "its" and not seen_noun:
+            return True
+        if low == "there" and tok.dep_ != "expl":
+            return True
+        if tok.ent_type_ == "PERSON":
+            seen_person = True
+        if tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.tag_ in ("NNS", "NNPS"):
+            seen_group = True
+        if tok.pos_ in ("NOUN", "PROPN"):
+            seen_noun = True
     return False
-
-
-def _bound(doc, i: int, indices: list[int]) -> bool:
-    # A possessive is bound when a person or group is named earlier in the same shown text.
-    return any(doc[j].ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for j in indices if j < i)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -193,3 +249,128 @@ def spaced(doc, ids: list[int], swap: dict[int, str] | None = None) -> str:
         adjacent = n + 1 < len(ids) and ids[n + 1] == i + 1
         out.append(text + (doc[i].whitespace_ if adjacent else " "))
     return "".join(out).strip()
+
+
+_PRUNABLE = frozenset({"relcl", "acl", "appos", "prep"})
+MAX_PROMPT_TOKENS = 30
+
+
+def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PROMPT_TOKENS) -> list[int]:
+    """Drop optional modifiers (relative clauses, side phrases) not on the path to ``protect`` until short.
+
+    Dependency subtrees are removed whole, with the comma or conjunction that introduced them, so what
+    is left is still a sentence; the protected tokens, their heads up to the root and the subject stay.
+    """
+    doc = sent.span.doc
+    keep = list(ids)
+    path: set[int] = set()
+    for i in protect:
+        tok = doc[i]
+        while True:
+            path.add(tok.i)
+            if tok.head == tok:
+                break
+            tok = tok.head
+    for tok in sent.span:
+        if tok.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "mark") and tok.head.i in path:
+            path.update(t.i for t in tok.subtree)
+    # Never cut inside a quotation: a quote is the speaker's words, not ours to shorten.
+    path.update(quoted(sent))
+    while len(keep) > limit:
+        kept = set(keep)
+        best = None
+        for i in keep:
+            tok = doc[i]
+            if i in path or tok.dep_ not in _PRUNABLE:
+                continue
+            # Only phrases hanging off nouns are optional; a verb's prepositional phrase is often its object.
+            if tok.dep_ == "prep" and (tok.lower_ == "of" or tok.head.pos_ not in ("NOUN", "PROPN")):
+                continue
+            # A relative clause without a comma restricts its noun ("the event the Senate reached ..."):
+            # removing it changes the meaning.
+            if tok.dep_ in ("relcl", "acl", "appos") and doc[tok.left_edge.i - 1].text != ",":
+                continue
+            sub = [t.i for t in tok.subtree if t.i in kept]
+            if any(j in path for j in sub) or len(sub) < 2:
+                continue
+            if best is None or len(sub) > len(best):
+                best = sub
+        if best is None:
+            break
+        drop = set(best)
+        lo, hi = min(best), max(best)
+        # Take the comma or conjunction that joined the phrase, so no ", ," or "and ." is left behind.
+        before = [i for i in keep if i < lo]
+        after = [i for i in keep if i > hi]
+        if before and doc[before[-1]].text in (",", "-", "—", "and", "or", "but") and before[-1] not in path:
+            drop.add(before[-1])
+            if after and doc[after[0]].text in (",", "-", "—") and doc[before[-1]].text in (",", "-", "—"):
+                drop.add(after[0])
+        elif after and doc[after[0]].text == "," and before and doc[before[-1]].text != ",":
+            drop.add(after[0])
+        keep = [i for i in keep if i not in drop]
+    return keep
+
+
+_NEGATABLE_AUX = frozenset("will would can could should may might must has have had is are was were".split())
+
+
+def negated(sent: Sentence, ids: list[int], replace: dict[int, tuple[int, str]]) -> str | None:
+    """The statement with its main verb negated ("did not reject"), or None when that is not safe."""
+    doc = sent.span.doc
+    root = sent.span.root
+    if root.i not in ids or any(c.dep_ == "neg" for c in root.children) or root.dep_ != "ROOT":
+        return None
+    if any(doc[i].dep_ == "conj" and doc[i].head == root for i in ids):
+        return None  # "X did A and B": negating only A would be ambiguous
+    if (
+        any(doc[i].pos_ in ("VERB", "AUX") for i in ids if i < root.i and doc[i].head != root)
+        or ";" in sent.span.text
+    ):
+        return None  # the main verb is not the first clause's verb: negation would land in the wrong place
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    new = dict(replace)
+    if auxes:
+        first = auxes[0]
+        if first.lower_ not in _NEGATABLE_AUX:
+            return None
+        new[first.i] = (first.i + 1, first.text + " not")
+    elif root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP", "VBD"):
+        new[root.i] = (root.i + 1, root.text + " not")
+    elif root.tag_ in _DO and root.lemma_ != "be":
+        new[root.i] = (root.i + 1, f"{_DO[root.tag_]} not {root.lemma_.lower()}")
+    else:
+        return None
+    return statement(sent, ids, new)
+
+
+_OPEN = {'"': '"', "“": "”"}
+
+
+def quoted(sent: Sentence) -> set[int]:
+    """Indices of tokens inside (or forming) quotation marks in the sentence."""
+    inside: set[int] = set()
+    closer = None
+    for tok in sent.span:
+        if closer is None and tok.text in _OPEN:
+            closer = _OPEN[tok.text]
+            inside.add(tok.i)
+        elif closer is not None:
+            inside.add(tok.i)
+            if tok.text == closer:
+                closer = None
+    return inside
+
+
+def quotations(sent: Sentence) -> list[tuple[int, int]]:
+    """Complete quotations in the sentence as (first, last) token indices of the words inside."""
+    out = []
+    start = None
+    closer = None
+    for tok in sent.span:
+        if closer is None and tok.text in _OPEN:
+            closer, start = _OPEN[tok.text], tok.i + 1
+        elif closer is not None and tok.text == closer:
+            out.append((start, tok.i - 1))
+            closer = None
+    return out

@@ -19,7 +19,7 @@ _TYPE_SHARE = {
     "flashcard": 0.2,
     "matching": 0.07,
 }
-_SEED_ORDER = ("matching", "flashcard", "short_answer", "mcq", "cloze")
+_SEED_ORDER = ("short_answer", "mcq", "cloze")
 MAX_DEFAULT = 40
 
 
@@ -93,11 +93,11 @@ def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
     if a.qtype == "true_false":
         return bool(a.shown & b.shown)
     shown = visible(b)
-    if b.qtype == "true_false" and a.sent in b.shown:
+    if b.qtype == "true_false" and a.shown & b.shown:
         return True
     if not any(len(x) > 2 and mentions(shown, x) for x in answers + [x for x in a.accepted if len(x) > 3]):
         return False
-    if a.sent in b.shown:
+    if a.shown & b.shown:
         return True
     context = _context_words(a, common)
     overlap = context & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
@@ -152,12 +152,12 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str]) ->
         answers = Counter(x.answer for x in chosen if x.qtype == "true_false")
         if answers[c.answer] > answers["True" if c.answer == "False" else "False"]:
             return False
-    same_sent = [x for x in chosen if x.sent == c.sent and x.qtype != "matching"]
+    same_sent = [x for x in chosen if x.shown & c.shown and x.qtype != "matching"]
     if len(same_sent) >= 2 or any(x.target == c.target for x in same_sent):
         return False
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
         return False
-    same_answer = sum(1 for x in chosen if x.answer == c.answer)
-    if same_answer >= 2 and c.qtype != "true_false":
+    same_answer = sum(1 for x in chosen if x.target.split(":", 1)[-1] == c.target.split(":", 1)[-1])
+    if (same_answer >= 2 or same_answer and c.target.startswith("term:")) and c.qtype != "true_false":
         return False
     return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)

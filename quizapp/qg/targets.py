@@ -55,11 +55,18 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             cluster = an.clusters.get(m.cluster)
             if cluster is None or m.cluster.startswith("ambiguous") or m.text.lower().startswith("the "):
                 continue
-            if toks[-1].dep_ == "compound" and m.kind != "person":
-                continue  # "the Donetsk region": the name modifies a noun; blanking it reads badly
-            base = {"person": 0.55, "place": 0.4, "org": 0.4}[m.kind]
-            weight = base + 0.45 * cluster.count / top
-            if m.text.lower() in an.title_words or m.text.split()[-1].lower() in an.title_words:
+            if (
+                toks[-1].dep_ in ("compound", "amod", "nmod")
+                and m.kind != "person"
+                and toks[-1].head.pos_ == "NOUN"
+            ):
+                continue  # "the Donetsk region", "U.S. officials": the name modifies a noun; not a fact
+            # Salience counts, but the main actor should not be the answer to everything.
+            base = {"person": 0.45, "place": 0.4, "org": 0.4}[m.kind]
+            weight = base + 0.25 * cluster.count / top
+            if m.kind != "person" and (
+                m.text.lower() in an.title_words or m.text.split()[-1].lower() in an.title_words
+            ):
                 weight += 0.1
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "number":
@@ -75,7 +82,7 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             while skip < len(toks) and toks[: skip + 1].end_char - toks.start_char <= len(prefix.rstrip()):
                 skip += 1
             has_unit = len(core.split()) > 1 or "%" in core or core[:1] in "$€£"
-            out.append(Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.85 if has_unit else 0.75))
+            out.append(Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.95 if has_unit else 0.85))
         elif m.kind == "date" and is_testable_date(m.text):
             out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
     out.sort(key=lambda t: (-t.weight, t.start))

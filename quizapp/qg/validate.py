@@ -55,7 +55,12 @@ def valid(c: Candidate, article_text: str) -> bool:
     """True when a candidate passes every check for its type."""
     if article_text[c.span[0] : c.span[1]].strip() != article_text[c.span[0] : c.span[1]]:
         return False
-    starts_ok = c.prompt[:1].isupper() or c.prompt.startswith(BLANK)
+    starts_ok = (
+        c.prompt[:1].isupper()
+        or c.prompt.startswith(BLANK)
+        or c.prompt[:1] in '“"'
+        and c.prompt[1:2].isupper()
+    )
     if not text_ok(c.prompt) or not starts_ok or _LEADING_REFERENCE.match(c.prompt):
         return False
     if not c.answer or not text_ok(c.answer) or len(c.prompt.split()) > 48:
@@ -64,6 +69,8 @@ def valid(c: Candidate, article_text: str) -> bool:
         if not (c.qtype == "mcq" and BLANK in c.prompt and c.prompt.endswith(".")):
             return False
     if c.qtype in ("mcq", "short_answer") and BLANK not in c.prompt and len(c.prompt.split()) > 32:
+        return False
+    if c.qtype != "matching" and len(c.prompt.split()) > 40:
         return False
     if c.qtype in ("cloze", "true_false") and not c.prompt.endswith((".", "?", "!")):
         return False

@@ -108,5 +108,6 @@ def test_strings_are_clean(all_results):
         for s in [q["prompt"], q["answer"], *[c for c in q["choices"] if isinstance(c, str)]]:
             assert "  " not in s and s == s.strip() and "\n" not in s
             assert s.count('"') % 2 == 0 and s.count("“") == s.count("”")
-        assert q["prompt"][0].isupper() or q["prompt"].startswith("_____")
+        first = q["prompt"].lstrip('“"')
+        assert first[0].isupper() or first.startswith("_____")
         assert not re.match(r"(?i)(he|she|it|they|this|these|there)\b", q["prompt"])
