@@ -153,7 +153,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     """
     doc = sent.span.doc
     seen_person = seen_group = seen_noun = False
-    for n, i in enumerate(indices):
+    for i in indices:
         tok = doc[i]
         low = tok.lower_
         if i in resolved:
