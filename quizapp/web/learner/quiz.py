@@ -69,20 +69,11 @@ def question(attempt_id: int, position: int):
     if view is None:
         abort(404)
     practice = found.assignment.mode == "practice"
-    if request.method == "POST" and view.response is None:
-        given = _forms.given_answer(view.question, request.form, view.lefts)
-        sid = _forms.submission_id(request.form)
-        if sid is None:
-            abort(400, "This answer form is missing its submission id. Reload the page and try again.")
-        if not _forms.has_answer(view.question, given):
-            flash("Please give an answer before checking it.", "error")
-            return redirect(request.path)
-        try:
-            quizzes.answer(found, view.question.id, given, sid, _forms.response_ms(request.form))
-        except quizzes.QuizError as exc:
-            flash(str(exc), "error")
-        except LookupError:
-            abort(404)
+    if request.method == "POST":
+        if view.response is None:  # a repeat (double click, back button, other tab) only redirects
+            error = _record(found, view)
+            if error is not None:
+                return error
         if not practice:  # test mode: straight on to the next question
             return redirect(url_for("learner.attempt", attempt_id=attempt_id))
         return redirect(request.path)
@@ -96,6 +87,24 @@ def question(attempt_id: int, position: int):
         submission_id=_forms.new_submission_id(),
         shown_at=_forms.now_ms(),
     )
+
+
+def _record(attempt, view):
+    """Record the posted answer; a response to send instead (asking again) or None."""
+    given = _forms.given_answer(view.question, request.form, view.lefts)
+    sid = _forms.submission_id(request.form)
+    if sid is None:
+        abort(400, "This answer form is missing its submission id. Reload the page and try again.")
+    if not _forms.has_answer(view.question, given):
+        flash("Please give an answer before checking it.", "error")
+        return redirect(request.path)
+    try:
+        quizzes.answer(attempt, view.question.id, given, sid, _forms.response_ms(request.form))
+    except quizzes.QuizError as exc:
+        flash(str(exc), "error")
+    except LookupError:
+        abort(404)
+    return None
 
 
 @bp.route("/attempts/<int:attempt_id>/finish", methods=["GET", "POST"])

@@ -1,0 +1,209 @@
+"""Spaced repetition in the app: cards from answers, ratings, the review log, due cards, flashcards."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Card, Response, ReviewLog, utcnow
+from quizapp.services import clock, enrolment, progress, quizzes, study
+from tests.factories import PASSWORD, make_class, make_user
+from tests.support import csrf_from
+from tests.web.learner.world import RIGHT_ANSWERS, make_world
+
+
+def _answer_all(world, wrong=()):
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    for n, qid in enumerate(attempt.question_order):
+        q = next(q for q in world.questions.values() if q.id == qid)
+        given = RIGHT_ANSWERS[q.qtype](q).get("answer", "")
+        if q.qtype == "matching":
+            given = '{"Ana Ruiz": "mayor", "Bo Chen": "treasurer", "Cy Diaz": "council member"}'
+        if q.qtype in wrong:
+            given = "False" if q.qtype == "true_false" else "nobody"
+        quizzes.answer(attempt, qid, given, f"sub-{attempt.id}-{n}-xxxx", 4000)
+    return attempt
+
+
+def test_review_log_records_the_whole_scheduling_decision(app):
+    world = make_world("practice")
+    world.classroom.desired_retention = 0.85
+    db.session.commit()
+    _answer_all(world, wrong=("short_answer",))
+    logs = db.session.scalars(select(ReviewLog).order_by(ReviewLog.id)).all()
+    assert len(logs) == 5
+    by_rating = {log.rating for log in logs}
+    assert by_rating == {1, 3}  # the wrong answer: Again; the right ones: Good
+    for log in logs:
+        card = db.session.get(Card, log.card_id)
+        assert log.state_before == 1 and log.state_after == card.state
+        assert log.stability_before is None and log.stability_after == card.stability
+        assert log.difficulty_after == card.difficulty
+        assert log.scheduler_version.startswith("fsrs-6.") and len(log.parameters) == 21
+        assert log.desired_retention == 0.85
+        assert log.retrievability is None  # first review: nothing to predict yet
+        assert log.scheduled_days == pytest.approx((card.due - log.reviewed_at).total_seconds() / 86400)
+        assert card.reps == 1 and card.last_review == log.reviewed_at
+
+
+def test_the_prediction_is_taken_before_the_review_and_fuzz_is_off_in_tests(app):
+    assert app.config["SRS_FUZZ"] is False
+    world = make_world("practice")
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    t0 = utcnow()
+    study.review_card(world.learner.id, card.id, 3, "first-review", when=t0)
+    study.review_card(world.learner.id, card.id, 3, "second-review", when=t0 + timedelta(minutes=10))
+    card = db.session.get(Card, card.id)
+    later = card.due + timedelta(days=3)
+    expected = study.srs.retrievability(
+        study.srs.CardState(card.id, card.state, card.step, card.stability, card.difficulty, card.due,
+                            card.last_review), later)  # fmt: skip
+    result = study.review_card(world.learner.id, card.id, 3, "third-review", when=later)
+    assert result.log.retrievability == pytest.approx(expected)
+    assert 0 < expected < 1
+
+
+def test_a_right_answer_much_slower_than_usual_is_rated_hard(app):
+    world = make_world("practice")
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    other = make_world("practice", learner_email=None)  # history: a previous quiz answered at ~2 s each
+    for i in range(6):
+        db.session.add(
+            Response(attempt_id=attempt.id, question_id=other.questions["mcq"].id if i == 0 else
+                     list(other.questions.values())[i].id, given_answer="x", correct=False,
+                     response_ms=2000, submission_id=f"history-{i}-xxxx")
+        )  # fmt: skip
+    db.session.commit()
+    mcq, tf = world.questions["mcq"], world.questions["true_false"]
+    quizzes.answer(attempt, mcq.id, "Dana Voss", "slow-answer-1", 9000)  # 4.5x the median
+    quizzes.answer(attempt, tf.id, "True", "quick-answer-1", 2500)
+    ratings = dict(db.session.execute(select(ReviewLog.submission_id, ReviewLog.rating)).all())
+    assert ratings == {"slow-answer-1": 2, "quick-answer-1": 3}
+
+
+def test_the_highest_retention_of_a_learners_classes_applies(app):
+    world = make_world("practice")
+    world.classroom.desired_retention = 0.8
+    second = make_class(world.teacher, [world.learner], name="Class B")
+    second.desired_retention = 0.95
+    db.session.commit()
+    assert enrolment.desired_retention_of(world.learner.id) == 0.95
+    loner = make_user("learner")
+    assert enrolment.desired_retention_of(loner.id) == 0.9
+
+
+def test_reviews_are_idempotent_per_submission(app):
+    world = make_world("practice")
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    first = study.review_card(world.learner.id, card.id, 3, "same-submission")
+    again = study.review_card(world.learner.id, card.id, 1, "same-submission")
+    assert first.created and not again.created and again.log.rating == 3
+    assert db.session.get(Card, card.id).reps == 1
+    assert db.session.query(ReviewLog).count() == 1
+
+
+def test_moving_the_clock_a_day_forward_brings_cards_due(app):
+    world = make_world("practice")
+    _answer_all(world)
+    assert study.due_cards(world.learner.id) == [
+        c for c in study.due_cards(world.learner.id) if c.question.qtype == "flashcard"
+    ]  # only the never-reviewed flashcard is due right after the quiz
+    app.config["QUIZAPP_CLOCK_OFFSET_DAYS"] = 1
+    assert clock.now() > utcnow() + timedelta(hours=23)
+    assert len(study.due_cards(world.learner.id)) == 6
+    app.config["TESTING"] = False  # production ignores the offset
+    assert clock.now() < utcnow() + timedelta(minutes=1)
+    app.config["TESTING"] = True
+
+
+def test_flashcard_review_session_in_the_pages(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com")
+    quizzes.start_attempt(world.assignment, world.learner.id)
+    auth.login("ada@example.com", PASSWORD)
+    assert "1 now" in client.get("/learn/").get_data(as_text=True)
+    page = client.get("/learn/review").get_data(as_text=True)
+    assert "Who is Dana Voss" in page and "0 reviewed, 1 due" in page
+    card = db.session.scalar(select(Card).where(Card.user_id == world.learner.id))
+    sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+    data = {"rating": "4", "submission_id": sid, "csrf_token": csrf_from(page), "done": "0"}
+    r = client.post(f"/learn/review/cards/{card.id}/rate", data=data)
+    assert r.status_code == 302 and "done=1" in r.headers["Location"]
+    client.post(f"/learn/review/cards/{card.id}/rate", data=data)  # double click
+    assert db.session.query(ReviewLog).count() == 1
+    assert "You reviewed 1 card" in client.get(r.headers["Location"]).get_data(as_text=True)
+    bad = client.post(
+        f"/learn/review/cards/{card.id}/rate", data={**data, "rating": "7", "submission_id": "n" * 20}
+    )
+    assert bad.status_code == 400
+
+
+def test_question_cards_are_answered_again_and_graded_on_the_server(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com")
+    attempt = _answer_all(world)
+    app.config["QUIZAPP_CLOCK_OFFSET_DAYS"] = 2
+    auth.login("ada@example.com", PASSWORD)
+    seen = set()
+    for _ in range(6):
+        page = client.get("/learn/review").get_data(as_text=True)
+        card_id = int(re.search(r"/learn/review/cards/(\d+)/(answer|rate)", page).group(1))
+        card = db.session.get(Card, card_id)
+        seen.add(card.question.qtype)
+        sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+        data = {"submission_id": sid, "csrf_token": csrf_from(page), "score": "100", "correct": "1"}
+        if card.question.qtype == "flashcard":
+            r = client.post(f"/learn/review/cards/{card_id}/rate", data={**data, "rating": "3"})
+            assert r.status_code == 302
+            continue
+        wrong = (
+            {"pair-0": "treasurer"} if card.question.qtype == "matching" else {"answer": "wrong on purpose"}
+        )
+        r = client.post(f"/learn/review/cards/{card_id}/answer", data={**data, **wrong})
+        body = r.get_data(as_text=True)
+        assert r.status_code == 200 and "Not quite" in body and "<mark>" in body
+    assert seen == {"mcq", "true_false", "cloze", "short_answer", "matching", "flashcard"}
+    reviews = db.session.scalars(select(ReviewLog).where(ReviewLog.source == "review")).all()
+    assert len(reviews) == 6
+    assert sorted(r.rating for r in reviews) == [1, 1, 1, 1, 1, 3]  # the client's "score" was ignored
+    assert "No cards are due" in client.get("/learn/review").get_data(as_text=True)
+    assert db.session.get(Attempt, attempt.id).correct_count == 5
+
+
+def test_streak_and_dashboard_figures(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com")
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    now = utcnow()
+    for days_ago in (0, 1, 2, 4):
+        study.review_card(
+            world.learner.id, card.id, 3, f"streak-{days_ago}-xxxx", when=now - timedelta(days=days_ago)
+        )
+    assert progress.streak(world.learner.id, now) == 3
+    assert progress.streak(world.learner.id, now + timedelta(days=1)) == 3  # yesterday still counts
+    assert progress.streak(world.learner.id, now + timedelta(days=2)) == 0
+    auth.login("ada@example.com", PASSWORD)
+    assert re.search(
+        r'stat-figure">3</p>\s*<p class="stat-label">days in a row',
+        client.get("/learn/").get_data(as_text=True),
+    )
+
+
+def test_progress_charts_data_and_page(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com")
+    _answer_all(world, wrong=("cloze",))
+    auth.login("ada@example.com", PASSWORD)
+    data = client.get("/learn/progress.json").get_json()
+    assert data["reviews"][-1] == 5 and sum(data["reviews"]) == 5
+    assert data["retention"][-1] == pytest.approx(0.8)  # four of five right on the first review today
+    assert data["desired_retention"] == 0.9
+    assert sum(data["forecast"]) == 6 and len(data["forecast"]) == 30
+    assert data["mastery"][0]["article"] == "Grain convoy" and data["mastery"][0]["cards"] == 6
+    page = client.get("/learn/progress").get_data(as_text=True)
+    assert '<script type="application/json" id="chart-data">' in page
+    assert "vendor/chartjs/chart.umd.min.js" in page
+    assert page.count("<table>") == 4  # every chart has its table
