@@ -178,6 +178,8 @@ def _drop_quoted_only(sentences: list[Sentence], clusters: dict[str, Cluster]) -
     outside: set[str] = set()
     for s in sentences:
         text = s.span.doc.text
+        if s.span.text.count('"') % 2 or s.span.text.count("“") != s.span.text.count("”"):
+            continue  # part of a quotation that runs over several sentences
         for m in s.mentions:
             before = text[s.span.start_char : m.start - s.offset]
             if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):

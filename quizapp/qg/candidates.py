@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from . import gazetteer, render
 from .article import Analysis, Sentence
@@ -45,6 +46,8 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     out: list[Candidate] = []
     for s in _worth_asking(an):
         out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
+        if render.all_quoted(s):
+            continue  # someone's words without attribution: not a fact the article states
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
@@ -179,7 +182,7 @@ def _for_target(
                     **_base(s, u),
                 )
             )
-    elif options and not titled:
+    elif options and not titled and not _empty_speech(doc, t):
         choices = sorted([key, *options], key=lambda x: (rng.random(), x))
         out.append(
             Candidate(
@@ -196,6 +199,12 @@ def _for_target(
         )
     del doc
     return out
+
+
+def _empty_speech(doc, t: Target) -> bool:
+    """A speech verb whose subject is the target but whose content is elsewhere ("X told VOA.")."""
+    verb = doc[t.end - 1].head
+    return verb.lemma_ in _SPEECH and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
 
 
 def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -> str | None:
@@ -234,7 +243,7 @@ def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -
         if any(c.dep_ == "conj" for c in subj.children) or verb.tag_ == "VBP":
             return None
         ids = [i for i in ids if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
-        while ids and doc[ids[-1]].is_punct:
+        while ids and doc[ids[-1]].is_punct and doc[ids[-1]].text not in ('"', "”"):
             ids.pop()
         if (
             not ids
@@ -320,6 +329,8 @@ def _q(prefix: str, question: str | None) -> str | None:
 
 def _finish(prefix: str, body: str) -> str:
     text = render.tidy(prefix + body).rstrip("?.,; ")
+    # Keep a closing quotation mark, but move the question mark outside it: '... development"?'
+    text = re.sub(r"[.,;:]+([\"”’])$", r"\1", text)
     return text + "?"
 
 

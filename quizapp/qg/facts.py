@@ -16,7 +16,7 @@ def best_roles(an: Analysis) -> dict[str, Description]:
     """Per person cluster, the fullest title the article gives, if it names exactly one person."""
     best: dict[str, Description] = {}
     for d in an.descriptions:
-        if not d.cluster.startswith("person:"):
+        if not d.cluster.startswith("person:") or d.cluster not in an.clusters:
             continue
         cur = best.get(d.cluster)
         if cur is None or len(d.text.split()) > len(cur.text.split()):
@@ -68,6 +68,8 @@ def flashcards(an: Analysis) -> list[Candidate]:
         )
     for d in an.descriptions:
         if not d.cluster.startswith("place:") or d.kind != "appos" or len(d.text.split()) < 2:
+            continue
+        if d.cluster not in an.clusters:
             continue
         c = an.clusters[d.cluster]
         s = an.sentences[d.sent]

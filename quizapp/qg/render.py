@@ -139,7 +139,7 @@ def statement(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, 
 
 def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[int, str]]:
     """Replacement for a sentence-initial He/She resolved to a name; empty if none applies."""
-    if sent.he_is is None:
+    if sent.he_is is None or sent.he_is not in names:
         return {}
     first = next(t for t in sent.span if not t.is_space)
     return {first.i: (first.i + 1, names[sent.he_is])}
@@ -152,7 +152,8 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     ("Trump tweeted that he ..."); a demonstrative ("this offer", "these territories") never is.
     """
     doc = sent.span.doc
-    seen_person = seen_group = seen_noun = False
+    seen_person = seen_group = False
+    singular_nouns: set[str] = set()
     for i in indices:
         tok = doc[i]
         low = tok.lower_
@@ -165,7 +166,9 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             return True
         if low in ("them", "themselves") or low in ("they", "their") and not (seen_group or seen_person):
             return True
-        if low in ("it", "itself") or low == "its" and not seen_noun:
+        if low in ("it", "its", "itself") and len(singular_nouns) != 1:
+            # "The bill's sponsors cast it ...": one earlier thing it can be. Two ("the bill ... the
+            # ban, it ...") or none (it = something in an earlier sentence) and the reader cannot tell.
             return True
         if low == "there" and tok.dep_ != "expl":
             return True
@@ -173,8 +176,8 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             seen_person = True
         if tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.tag_ in ("NNS", "NNPS"):
             seen_group = True
-        if tok.pos_ in ("NOUN", "PROPN"):
-            seen_noun = True
+        if tok.tag_ == "NN" and tok.dep_ not in ("compound", "amod", "npadvmod"):
+            singular_nouns.add(tok.lemma_)
     return False
 
 
@@ -374,3 +377,12 @@ def quotations(sent: Sentence) -> list[tuple[int, int]]:
             out.append((start, tok.i - 1))
             closer = None
     return out
+
+
+def all_quoted(sent: Sentence) -> bool:
+    """True when every word of the sentence lies inside quotation marks (or a quote is left open)."""
+    inside = quoted(sent)
+    words = [t for t in sent.span if not t.is_punct and not t.is_space]
+    text = sent.span.text
+    unbalanced = text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+    return unbalanced or bool(words) and all(t.i in inside for t in words)

@@ -110,10 +110,6 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
     ranked = sorted(cands, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
     common = _common_words(an)
     chosen: list[Candidate] = []
-    for qtype in _SEED_ORDER:
-        best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
-        if best is not None and len(chosen) < size:
-            chosen.append(best)
     by_para: dict[int, list[Candidate]] = {}
     for c in ranked:
         by_para.setdefault(an.sentences[c.sent].para, []).append(c)
@@ -125,6 +121,10 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
             continue
         best = next((c for c in by_para[para] if _fits(c, chosen, size, common)), None)
         if best is not None:
+            chosen.append(best)
+    for qtype in _SEED_ORDER:
+        best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
+        if best is not None and len(chosen) < size:
             chosen.append(best)
     # Two passes: a true/false statement skipped for balance may fit once a false one is in.
     for _ in range(2):

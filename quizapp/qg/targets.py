@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .article import Analysis, Sentence
@@ -55,19 +56,19 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             cluster = an.clusters.get(m.cluster)
             if cluster is None or m.cluster.startswith("ambiguous") or m.text.lower().startswith("the "):
                 continue
-            if (
-                toks[-1].dep_ in ("compound", "amod", "nmod")
-                and m.kind != "person"
-                and toks[-1].head.pos_ == "NOUN"
-            ):
+            if toks[-1].dep_ in ("compound", "amod", "nmod") and m.kind != "person":
                 continue  # "the Donetsk region", "U.S. officials": the name modifies a noun; not a fact
             # Salience counts, but the main actor should not be the answer to everything.
             base = {"person": 0.45, "place": 0.4, "org": 0.4}[m.kind]
             weight = base + 0.25 * cluster.count / top
+            if m.kind == "person" and cluster.count == top:
+                weight *= 0.75  # "Who ...?" in an article about Zelensky: the answer is nearly always him
             if m.kind != "person" and (
                 m.text.lower() in an.title_words or m.text.split()[-1].lower() in an.title_words
             ):
                 weight += 0.1
+            if m.tok_end < len(doc) and doc[m.tok_end].text in ("-", "–"):
+                continue  # "Obama-era": half of a compound word
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "number":
             prefix, core = number_core(m.text)
@@ -78,6 +79,9 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 and doc[m.tok_start - 1].text == "No."
             ):
                 continue
+            near = doc[max(m.tok_start - 2, 0) : min(m.tok_end + 2, len(doc))].text
+            if re.search(r"\d\s*[-–]\s*\d", near) and not re.fullmatch(r"\d+-\d+", core):
+                continue  # part of a score or range the tokenizer split ("5-4"): not a value on its own
             skip = 0
             while skip < len(toks) and toks[: skip + 1].end_char - toks.start_char <= len(prefix.rstrip()):
                 skip += 1

@@ -72,7 +72,7 @@ def valid(c: Candidate, article_text: str) -> bool:
         return False
     if c.qtype != "matching" and len(c.prompt.split()) > 40:
         return False
-    if c.qtype in ("cloze", "true_false") and not c.prompt.endswith((".", "?", "!")):
+    if c.qtype in ("cloze", "true_false") and not c.prompt.rstrip('"”’').endswith((".", "?", "!")):
         return False
     if c.qtype == "cloze" and (
         c.prompt.count(BLANK) != 1 or c.choices and not options_ok(c.choices, c.answer)
