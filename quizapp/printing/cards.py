@@ -1,0 +1,49 @@
+"""Cut-out flashcards for double-sided printing: fronts on one page, backs mirrored on the next.
+
+Printed long-edge duplex, a sheet turns over about its vertical axis, so the card in column ``c`` of a
+front page lands behind column ``columns - 1 - c`` of the back page: each back row is the front row
+reversed (empty cells included, so a short last row still lines up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..interop.items import BLANK, Item
+
+COLUMNS = 2
+ROWS = 4
+
+
+@dataclass(frozen=True)
+class Card:
+    front: str
+    back: str
+    number: int = 0
+
+
+def cards_for(items: list[Item]) -> list[Card]:
+    """One card per question (a matching question gives one card per pair)."""
+    cards = []
+    for item in items:
+        if item.qtype == "matching":
+            cards.extend(Card(p["left"], p["right"]) for p in item.choices)
+        elif item.qtype == "cloze":
+            cards.append(Card(item.prompt.replace(BLANK, "_______"), item.answer))
+        else:
+            cards.append(Card(item.prompt, item.answer))
+    return [Card(c.front, c.back, n) for n, c in enumerate(cards, 1)]
+
+
+def sheet_pages(cards: list[Card], columns: int = COLUMNS, rows: int = ROWS) -> list[tuple[str, list[list]]]:
+    """Pages as ``("front"|"back", grid)``; a grid is rows of cells, each a Card or None (blank)."""
+    per_page = columns * rows
+    pages: list[tuple[str, list[list]]] = []
+    for start in range(0, len(cards), per_page):
+        chunk: list = list(cards[start : start + per_page])
+        chunk += [None] * (per_page - len(chunk))
+        grid = [chunk[r * columns : (r + 1) * columns] for r in range(rows)]
+        grid = [row for row in grid if any(row)]
+        pages.append(("front", grid))
+        pages.append(("back", [list(reversed(row)) for row in grid]))
+    return pages

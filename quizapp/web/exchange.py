@@ -1,0 +1,128 @@
+"""Print and exchange pages for an article or assignment: worksheets, keys, cards, exports, import."""
+
+from __future__ import annotations
+
+import io
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_login import current_user
+
+from ..interop.items import FormatError
+from ..services import exchange, worksheets
+from .access import teacher_required
+
+bp = Blueprint("exchange", __name__, url_prefix="/teach/exchange")
+SOURCES = ("articles", "assignments")
+
+
+def _question_set(source: str, object_id: int) -> exchange.QuestionSet:
+    if source == "articles":
+        qset = exchange.article_question_set(current_user, object_id)
+    elif source == "assignments":
+        qset = exchange.assignment_question_set(current_user, object_id)
+    else:
+        qset = None
+    if qset is None:
+        abort(404)
+    return qset
+
+
+@bp.route("/")
+@teacher_required
+def index():
+    """The teacher's articles and assignments, each linking to its print and export page."""
+    articles, assignments = exchange.teacher_sources(current_user)
+    return render_template("print/exchange_index.html", articles=articles, assignments=assignments)
+
+
+@bp.route("/<any(articles, assignments):source>/<int:object_id>")
+@teacher_required
+def page(source: str, object_id: int):
+    """Print options, export links and (for articles) the import form."""
+    qset = _question_set(source, object_id)
+    return render_template(
+        "print/exchange.html",
+        qset=qset,
+        source=source,
+        object_id=object_id,
+        options=worksheets.sheet_options(request.args),
+        pdf_kinds=worksheets.PDF_KINDS,
+        export_formats=exchange.EXPORT_FORMATS,
+        import_formats=exchange.IMPORT_FORMATS,
+    )
+
+
+@bp.route("/<any(articles, assignments):source>/<int:object_id>/pdf")
+@teacher_required
+def pdf(source: str, object_id: int):
+    """Download a worksheet, its answer keys or a flashcard sheet as PDF."""
+    qset = _question_set(source, object_id)
+    kind = request.args.get("kind", "worksheet")
+    if kind not in worksheets.PDF_KINDS:
+        abort(404)
+    if not qset.items:
+        flash("There are no approved questions to print yet.", "error")
+        return redirect(url_for(".page", source=source, object_id=object_id))
+    result = worksheets.render_pdf(qset, kind, worksheets.sheet_options(request.args))
+    return _download(result.data, result.filename, "application/pdf")
+
+
+@bp.route("/<any(articles, assignments):source>/<int:object_id>/worksheet")
+@teacher_required
+def worksheet(source: str, object_id: int):
+    """One version of the worksheet as a page, for the browser's own print."""
+    qset = _question_set(source, object_id)
+    options = worksheets.sheet_options(request.args)
+    back = url_for(".page", source=source, object_id=object_id)
+    return worksheets.worksheet_page(
+        qset,
+        options,
+        request.args.get("version", "A").upper(),
+        stylesheet=url_for("static", filename="css/print.css"),
+        script_src=url_for("static", filename="js/worksheet-print.js"),
+        back_url=back,
+    )
+
+
+@bp.route("/<any(articles, assignments):source>/<int:object_id>/export/<fmt>")
+@teacher_required
+def export(source: str, object_id: int, fmt: str):
+    """Download the questions in another tool's format."""
+    qset = _question_set(source, object_id)
+    if fmt not in exchange.EXPORT_FORMATS:
+        abort(404)
+    result = exchange.export_questions(qset, fmt)
+    return _download(result.data, result.filename, result.mimetype)
+
+
+@bp.route("/articles/<int:article_id>/import", methods=["POST"])
+@teacher_required
+def import_file(article_id: int):
+    """Add the questions of an uploaded GIFT, Moodle XML, CSV or JSON file to the article's bank."""
+    article = exchange.owned_article(current_user, article_id)
+    if article is None:
+        abort(404)
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return _import_failed(article_id, "Choose a file to import.")
+    fmt = request.form.get("format") or exchange.guess_import_format(upload.filename) or ""
+    try:
+        created = exchange.import_questions(
+            article, fmt, upload.read(), approve=bool(request.form.get("approve"))
+        )
+    except FormatError as exc:
+        return _import_failed(article_id, f"Nothing was imported from {upload.filename}: {exc}")
+    state = "approved" if request.form.get("approve") else "drafts to review"
+    flash(f"Imported {len(created)} question{'s' if len(created) != 1 else ''} as {state}.", "success")
+    return redirect(url_for(".page", source="articles", object_id=article_id))
+
+
+def _import_failed(article_id: int, message: str):
+    flash(message, "error")
+    return redirect(url_for(".page", source="articles", object_id=article_id), 303)
+
+
+def _download(data: bytes, filename: str, mimetype: str):
+    response = send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename)
+    response.headers["Cache-Control"] = "no-store"
+    return response
