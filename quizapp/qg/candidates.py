@@ -46,8 +46,8 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     out: list[Candidate] = []
     for s in _worth_asking(an):
         out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
-        if render.all_quoted(s):
-            continue  # someone's words without attribution: not a fact the article states
+        if render.all_quoted(s) or _BOILERPLATE.search(s.span.text):
+            continue  # someone's words without attribution, or "X declined to comment": nothing to learn
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
@@ -68,6 +68,11 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
 
 
 MAX_SENTENCES = 150
+_BOILERPLATE = re.compile(
+    r"declined to comment|did not (immediately )?respond|could not be reached|not immediately available|"
+    r"contributed to this report|for comment\b",
+    re.I,
+)
 
 
 def _worth_asking(an: Analysis) -> list[Sentence]:
@@ -132,7 +137,7 @@ def _for_target(
     # After a title ("Russian President _____") the name is given away; ask "who" about the subject instead.
     titled = t.kind == "person" and t.start > 0 and doc[t.start - 1].lower_ in gazetteer.role_words()
     bank = sorted([key, *options], key=str.lower) if options else []
-    if not titled:
+    if not titled and not _empty_speech(doc, t):
         # Cloze: the sentence with the key blanked; the word bank holds the key and its distractors.
         out.append(
             Candidate(
@@ -345,6 +350,9 @@ def _true_false(
     u: int,
 ) -> list[Candidate]:
     ids = render.prune(s, render.tail_cut(s.span.root, core), {t.start for t in tgts[:1]})
+    root = s.span.root
+    if root.lemma_ in _SPEECH and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return []  # "Chabot told VOA in a statement": true, but says nothing
     if render.has_unresolved_reference(s, ids, set(resolved)) or len(ids) > 40:
         return []
     true_text = render.statement(s, ids, resolved)

@@ -60,6 +60,10 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
     if len(conjs) != 1:
         return [core]
     conj = conjs[0]
+    if conj.tag_ not in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in conj.children
+    ):
+        return [core]  # "has been reassigned and being investigated": the second verb needs the first's aux
     # Only "X did A, and did B" with the conjunction hanging off the main verb; anything else is
     # often a misparse of a subordinate clause ("... in the event the Senate reached ...").
     ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < conj.i]
@@ -105,7 +109,7 @@ def join(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, str]]
             continue
         if i in replace:
             end, text = replace[i]
-            ws = doc[end - 1].whitespace_ if end - 1 in index_set else " "
+            ws = doc[end - 1].whitespace_ if end in index_set else " "
             parts.append(text + ws)
             skip_to = end
             continue

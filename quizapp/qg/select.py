@@ -101,7 +101,7 @@ def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
         return True
     context = _context_words(a, common)
     overlap = context & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
-    return len(overlap) >= max(2, 0.3 * len(context))
+    return len(overlap) >= max(2, 0.45 * len(context))
 
 
 def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Candidate]:
@@ -158,6 +158,8 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str]) ->
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
         return False
     same_answer = sum(1 for x in chosen if x.target.split(":", 1)[-1] == c.target.split(":", 1)[-1])
-    if (same_answer >= 2 or same_answer and c.target.startswith("term:")) and c.qtype != "true_false":
+    # A person may be the answer twice (different facts); a place, body or term once.
+    once = not c.target.startswith(("person:", "quote:"))
+    if (same_answer >= 2 or same_answer and once) and c.qtype != "true_false":
         return False
     return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)

@@ -82,6 +82,12 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             near = doc[max(m.tok_start - 2, 0) : min(m.tok_end + 2, len(doc))].text
             if re.search(r"\d\s*[-–]\s*\d", near) and not re.fullmatch(r"\d+-\d+", core):
                 continue  # part of a score or range the tokenizer split ("5-4"): not a value on its own
+            if (
+                m.tok_end < len(doc)
+                and doc[m.tok_end].text in ("-", "–")
+                or (m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and core.split()[0].isalpha())
+            ):
+                continue  # "a 600-page report"; "the two countries" refers back rather than informs
             skip = 0
             while skip < len(toks) and toks[: skip + 1].end_char - toks.start_char <= len(prefix.rstrip()):
                 skip += 1

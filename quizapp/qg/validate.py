@@ -74,6 +74,8 @@ def valid(c: Candidate, article_text: str) -> bool:
         return False
     if c.qtype in ("cloze", "true_false") and not c.prompt.rstrip('"”’').endswith((".", "?", "!")):
         return False
+    if re.search(r"_____[A-Za-z]|[A-Za-z]_____", c.prompt):
+        return False
     if c.qtype == "cloze" and (
         c.prompt.count(BLANK) != 1 or c.choices and not options_ok(c.choices, c.answer)
     ):
