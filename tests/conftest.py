@@ -47,22 +47,28 @@ def sqlite_template(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_schema_url(tmp_path_factory, worker_id) -> str | None:
-    """A PostgreSQL schema of this test process, migrated once; None when no server is configured."""
+def pg_schema_url(tmp_path_factory, worker_id):
+    """A PostgreSQL schema of this test process, migrated once; None when no server is configured.
+
+    The name carries the process id, so test runs that share a server never touch each other's tables.
+    """
     raw = os.environ.get(PG_ENV)
     if not raw:
-        return None
-    schema = f"qa_test_{worker_id}".replace("-", "_")
+        yield None
+        return
+    schema = f"qa_test_{worker_id}_{os.getpid()}".replace("-", "_")
     base = normalize_database_url(raw)
     admin = create_engine(base)
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    admin.dispose()
     sep = "&" if "?" in base else "?"
     url = f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
     _migrate(url, str(tmp_path_factory.mktemp("pg")))
-    return url
+    yield url
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    admin.dispose()
 
 
 def _truncate_all(uri: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from werkzeug.routing.converters import AnyConverter, NumberConverter
 
 from quizapp.extensions import csrf
 from tests.factories import PASSWORD, make_user
@@ -14,8 +15,13 @@ STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 def _fill(rule) -> str:
     values = {}
     for arg in rule.arguments:
-        converter = rule._converters[arg].__class__.__name__
-        values[arg] = 1 if converter in ("IntegerConverter", "FloatConverter") else "x"
+        converter = rule._converters[arg]
+        if isinstance(converter, NumberConverter):
+            values[arg] = 1
+        elif isinstance(converter, AnyConverter):
+            values[arg] = next(iter(converter.items))
+        else:
+            values[arg] = "x"
     return rule.build(values, append_unknown=False)[1]
 
 
@@ -32,7 +38,7 @@ def _is_exempt(app, endpoint: str) -> bool:
     view = app.view_functions[endpoint]
     name = f"{view.__module__}.{view.__name__}"
     blueprint = endpoint.rsplit(".", 1)[0] if "." in endpoint else None
-    return name in csrf._exempt_views or blueprint in csrf._exempt_blueprints
+    return name in csrf._exempt_views or app.blueprints.get(blueprint) in csrf._exempt_blueprints
 
 
 def test_every_state_changing_route_needs_a_csrf_token(app):
@@ -57,3 +63,23 @@ def test_every_state_changing_route_needs_a_csrf_token(app):
 def test_cors_is_never_opened(app, client):
     response = client.get("/login", headers={"Origin": "https://evil.example"})
     assert "Access-Control-Allow-Origin" not in response.headers
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_ids_beyond_the_database_range_are_not_found(app, client):
+    """Every <int:...> route: an id too large for the database is a 404, never a server error."""
+    make_user("admin", email="admin@example.com")
+    AuthActions(client).login("admin@example.com", PASSWORD)
+    huge = 10**30
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        converters = rule._converters
+        if "GET" not in rule.methods or not any(
+            isinstance(converters[a], NumberConverter) for a in rule.arguments
+        ):
+            continue
+        values = {a: huge if isinstance(c, NumberConverter) else "x" for a, c in converters.items()}
+        path = "".join(str(values[part]) if is_arg else part for is_arg, part in rule._trace)
+        assert client.get(path).status_code == 404, path
+        checked += 1
+    assert checked >= 3
