@@ -241,11 +241,22 @@ def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -
         prefix = f"According to {an.clusters[sp.cluster].short}, "
     elif clause_verb.dep_ != "ROOT":
         return None
-    if t.kind == "person" and head.dep_ in ("nsubj", "nsubjpass") and verb == clause_verb:
+    if t.kind in ("person", "group") and head.dep_ in ("nsubj", "nsubjpass") and verb == clause_verb:
         subj = head
         ids = [i for i in keep if not (subj.left_edge.i <= i <= subj.right_edge.i)]
         ids = render.tail_cut(verb, [i for i in ids if verb.left_edge.i <= i <= verb.right_edge.i])
-        if any(c.dep_ == "conj" for c in subj.children) or verb.tag_ == "VBP":
+        swap = {}
+        if t.kind == "group":
+            # "Democrats have vowed" -> "Who has vowed": "who" takes a singular verb.
+            first = doc[ids[0]] if ids else verb
+            singular = {"have": "has", "are": "is", "were": "was", "do": "does"}
+            if first.lower_ in singular:
+                swap[first.i] = singular[first.lower_]
+            elif first.tag_ == "VBP":
+                return None
+        elif verb.tag_ == "VBP":
+            return None
+        if any(c.dep_ == "conj" for c in subj.children):
             return None
         ids = [i for i in ids if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
         while ids and doc[ids[-1]].is_punct and doc[ids[-1]].text not in ('"', "”"):
@@ -260,7 +271,7 @@ def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -
             doc[i].dep_ in ("ccomp", "xcomp") and doc[i].head == verb for i in ids
         ):
             return None  # "Who told VOA in a statement?" says nothing about what was said
-        body = render.spaced(doc, ids)
+        body = render.spaced(doc, ids, swap)
         return _finish(prefix, f"who {body}")
     if t.kind in ("date", "place") and head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep = head.head

@@ -53,6 +53,8 @@ def entity_options(
             continue  # "Kim Jong Un": the last word is not a surname to offer on its own
         if key.kind == "person" and len(c.name.split()) < 2 and c.count < 2:
             continue  # a lone word seen once ("Res" from "H.Con.Res.") may not be a person at all
+        if key.kind == "norp" and not (c.name.endswith("s") and c.name[0].isupper()):
+            continue  # groups with groups: "Democrats" / "Republicans", not "Democratic"
         if key.kind == "org" and not (_is_body(c.name) and _is_body(key.name)):
             continue  # a news agency is no distractor for a government body
         if key.kind == "place" and kind and _place_kind(c.name) not in (kind, ""):

@@ -56,7 +56,10 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             cluster = an.clusters.get(m.cluster)
             if cluster is None or m.cluster.startswith("ambiguous") or m.text.lower().startswith("the "):
                 continue
-            if toks[-1].dep_ in ("compound", "amod", "nmod") and m.kind != "person":
+            modifier = toks[-1].dep_ in ("compound", "amod", "nmod") or (
+                toks[-1].dep_ == "conj" and toks[-1].head.dep_ in ("compound", "amod", "nmod")
+            )
+            if modifier and m.kind != "person":
                 continue  # "the Donetsk region", "U.S. officials": the name modifies a noun; not a fact
             # Salience counts, but the main actor should not be the answer to everything.
             base = {"person": 0.45, "place": 0.4, "org": 0.4}[m.kind]
@@ -70,6 +73,9 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             if m.tok_end < len(doc) and doc[m.tok_end].text in ("-", "–"):
                 continue  # "Obama-era": half of a compound word
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
+        elif m.kind == "norp" and m.cluster in an.clusters and _is_group(toks):
+            # "Democrats", "Republicans": which side did what is a fact a teacher tests.
+            out.append(Target(m, "group", m.tok_start, m.tok_end, m.text, 0.55))
         elif m.kind == "number":
             prefix, core = number_core(m.text)
             context = doc[max(m.tok_start - 3, s.span.start) : min(m.tok_end + 3, s.span.end)].text
@@ -97,6 +103,13 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
     out.sort(key=lambda t: (-t.weight, t.start))
     return out
+
+
+def _is_group(toks) -> bool:
+    last = toks[-1]
+    return (
+        len(toks) == 1 and last.tag_ in ("NNPS", "NNS") and last.text.endswith("s") and last.text[0].isupper()
+    )
 
 
 def _inside_quote(s: Sentence, m: Mention) -> bool:
