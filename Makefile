@@ -20,7 +20,6 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(FLASK) db upgrade
-	$(FLASK) seed
 	$(FLASK) demo
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

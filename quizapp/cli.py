@@ -53,12 +53,20 @@ def create_user_command(email: str, name: str, role: str, password: str) -> None
 
 
 @click.command("demo")
+@click.option(
+    "--seeds",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of sample articles for the demo teacher (default: seeds/).",
+)
 @with_appcontext
-def demo_command() -> None:
-    """Create the demo teacher, two learners and a class (kept if they exist) and print their logins."""
-    from .services.seeding import ensure_demo_accounts
+def demo_command(seeds: Path | None) -> None:
+    """Demo teacher, two learners, a class, the seed articles and an assignment (kept if they exist)."""
+    from .services.seeding import set_up_demo
 
-    accounts, classroom = ensure_demo_accounts()
+    accounts, classroom, articles = set_up_demo(seeds or REPO_ROOT / "seeds")
+    for article in articles:
+        click.echo(f"article {article.id}: {article.title[:70]} ({len(article.questions)} questions)")
     click.echo("Demo accounts (change these before real use):")
     for account in accounts:
         click.echo(f"  {account.role:8} {account.email:24} password: {account.password}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from quizapp.models import Classroom, Enrolment, User
+import pytest
+
+from quizapp.extensions import db
+from quizapp.models import Article, Assignment, Classroom, Enrolment, Question, User
 
 
 def test_create_user_with_a_role(runner, app):
@@ -33,11 +36,22 @@ def test_create_user_reports_a_duplicate_clearly(runner, app):
     assert "Traceback" not in result.output
 
 
-def test_demo_accounts_are_created_once(runner, app):
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_demo_is_set_up_once_and_kept(runner, app):
     first = runner.invoke(args=["demo"])
+    assert first.exit_code == 0, first.output
+    teacher = User.query.filter_by(email="teacher@example.com").one()
+    question = Question.query.filter_by(status="approved").first()
+    question.prompt = "Edited by the teacher?"
+    db.session.commit()
     second = runner.invoke(args=["demo"])
-    assert first.exit_code == 0 and second.exit_code == 0
+    assert second.exit_code == 0, second.output
     assert "teacher@example.com" in first.output and "password:" in first.output
     assert User.query.count() == 3
     assert Classroom.query.count() == 1
     assert Enrolment.query.count() == 2
+    article = Article.query.one()  # the sample article from seeds/, owned by the demo teacher
+    assert article.owner_id == teacher.id and article.status == "ready"
+    assignment = Assignment.query.one()
+    assert 0 < len(assignment.question_ids) <= 12
+    assert db.session.get(Question, question.id).prompt == "Edited by the teacher?"

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Article, Classroom, Enrolment, User
+from ..models import Article, Assignment, Classroom, Enrolment, User
 from .accounts import create_user, find_user_by_email
 from .articles import create_article
 
@@ -29,6 +29,7 @@ DEMO_ACCOUNTS = (
     DemoAccount("learner2@example.com", "Ben Learner", "learner", "learner2-demo-pass"),
 )
 DEMO_CLASS_NAME = "Demo class"
+DEMO_QUESTIONS = 12  # the engine's best-ranked questions, approved for the demo assignment
 
 
 def load_seed_folder(folder: Path, owner: User | None = None) -> list[Article]:
@@ -63,3 +64,46 @@ def ensure_demo_accounts() -> tuple[list[DemoAccount], Classroom]:
             db.session.add(Enrolment(classroom_id=classroom.id, user_id=users[account.email].id))
     db.session.commit()
     return list(DEMO_ACCOUNTS), classroom
+
+
+def ensure_demo_assignment(classroom: Classroom, article: Article) -> Assignment | None:
+    """Approve the article's best questions and set them to the demo class once (practice, unlimited tries).
+
+    A demo is for looking around: a real teacher reviews questions before approving them.
+    """
+    existing = db.session.scalar(
+        select(Assignment).where(Assignment.classroom_id == classroom.id, Assignment.article_id == article.id)
+    )
+    if existing is not None:
+        return existing
+    candidates = [q for q in article.questions if q.qtype != "flashcard" and q.status != "rejected"]
+    chosen = sorted(candidates, key=lambda q: q.position)[:DEMO_QUESTIONS]
+    if not chosen:
+        return None
+    for question in chosen:
+        question.status = "approved"
+    for card in (q for q in article.questions if q.qtype == "flashcard"):
+        card.status = "approved"
+    assignment = Assignment(
+        classroom_id=classroom.id,
+        article_id=article.id,
+        title=article.title,
+        question_ids=[q.id for q in chosen],
+        mode="practice",
+        attempts_allowed=0,
+        shuffle=True,
+    )
+    db.session.add(assignment)
+    db.session.commit()
+    return assignment
+
+
+def set_up_demo(seed_folder: Path) -> tuple[list[DemoAccount], Classroom, list[Article]]:
+    """Demo accounts and class, the seed articles owned by the demo teacher, and one demo assignment."""
+    accounts, classroom = ensure_demo_accounts()
+    teacher = find_user_by_email(DEMO_ACCOUNTS[0].email)
+    articles = load_seed_folder(seed_folder, owner=teacher)
+    ready = [a for a in articles if a.status == "ready"]
+    if ready:
+        ensure_demo_assignment(classroom, ready[0])
+    return accounts, classroom, articles
