@@ -7,7 +7,7 @@ import re
 
 from . import gazetteer, render
 from .article import Analysis, Sentence
-from .distractors import entity_options, term_options, value_options
+from .distractors import entity_options, value_options
 from .facts import flashcards, matching
 from .model import Candidate, unit
 from .quotes import quote_questions
@@ -35,14 +35,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     """All candidate questions for the article, in a deterministic order."""
     names = {k: c.short for k, c in an.clusters.items()}
     terms = key_terms(an)
-    term_forms: dict[str, list[tuple[str, str]]] = {}
     per_sentence = {s.idx: term_targets(an, s, terms) for s in _worth_asking(an)}
-    for tts in per_sentence.values():
-        for t in tts:
-            term_forms.setdefault(t.mention.cluster, []).append(
-                (t.key, an.sentences[t.mention.sent].span.doc[t.end - 1].tag_)
-            )
-    an.term_forms = term_forms  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for s in _worth_asking(an):
         out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
@@ -97,8 +90,9 @@ def _options(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: ran
     if t.kind in ("number", "date"):
         return value_options(key, t.kind, rng)
     if t.kind == "term":
-        tag = an.sentences[t.mention.sent].span.doc[t.end - 1].tag_
-        return term_options(an, t.mention.cluster, key, tag, shown, rng)
+        # Other nouns of the article are rarely of the key's kind ("attacks" for "drones") and some
+        # are its synonyms ("bill" for "legislation"): a term is asked without options.
+        return []
     return entity_options(an, t.mention.cluster, key, shown, full, rng)
 
 

@@ -57,8 +57,8 @@ def entity_options(
             continue  # groups with groups: "Democrats" / "Republicans", not "Democratic"
         if key.kind == "org" and not (_is_body(c.name) and _is_body(key.name)):
             continue  # a news agency is no distractor for a government body
-        if key.kind == "place" and kind and _place_kind(c.name) not in (kind, ""):
-            continue
+        if key.kind == "place" and kind and _place_kind(c.name) != kind:
+            continue  # a country for a country: "Hawaii" is no option for "Chad"
         article.append(c.name if full else c.short)
     extra: list[str] = []
     # People are never padded from a shipped list: an outsider's name is too easy to rule out.
@@ -111,42 +111,6 @@ def _is_body(name: str) -> bool:
 
 def _place_kind(name: str) -> str:
     return gazetteer.places().get(gazetteer.canonical(name), "")
-
-
-def term_options(
-    an: Analysis,
-    lemma_key: str,
-    key_text: str,
-    tag: str,
-    shown: str,
-    rng: random.Random,
-    count: int = 3,
-) -> list[str]:
-    """Other key terms of the article with the same grammatical number, none named in ``shown``."""
-    words = set(re.findall(r"\w+", shown))
-    pool = []
-    for other, surface in _ranked_terms(an, tag):
-        if (
-            other != lemma_key
-            and not _named_in(surface, words, shown)
-            and not set(surface.split()) & set(key_text.split())
-        ):
-            pool.append(surface)
-    pool.sort(key=lambda o: (abs(len(o) - len(key_text)), o))
-    return _pick(pool[: count + 3], key_text, count)
-
-
-def _ranked_terms(an: Analysis, tag: str) -> list[tuple[str, str]]:
-    forms: dict[str, list[tuple[str, str]]] = an.__dict__.get("term_forms", {})
-    cache = an.__dict__.setdefault("_ranked_terms", {})
-    if tag not in cache:
-        rows = []
-        for lemma in sorted(forms):
-            same = [text for text, t in forms[lemma] if t == tag]
-            if same:
-                rows.append((-len(forms[lemma]), lemma, same[0]))
-        cache[tag] = [(lemma, surface) for _, lemma, surface in sorted(rows)[:_POOL]]
-    return cache[tag]
 
 
 def value_options(key_text: str, kind: str, rng: random.Random, count: int = 3) -> list[str]:

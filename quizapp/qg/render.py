@@ -60,8 +60,9 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
     if len(conjs) != 1:
         return [core]
     conj = conjs[0]
-    if conj.tag_ not in ("VBD", "VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in conj.children
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    if conj.tag_ not in finite and not any(
+        c.tag_ in finite and c.dep_ in ("aux", "auxpass") for c in conj.children
     ):
         return [core]  # "has been reassigned and being investigated": the second verb needs the first's aux
     # Only "X did A, and did B" with the conjunction hanging off the main verb; anything else is
@@ -166,6 +167,8 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             continue
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True
+        if low == "that" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
+            return True  # "prior to that": that what?
         if low in ("he", "she", "him", "his", "her", "hers", "himself", "herself") and not seen_person:
             return True
         if low in ("them", "themselves") or low in ("they", "their") and not (seen_group or seen_person):

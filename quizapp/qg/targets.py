@@ -105,6 +105,11 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
     return out
 
 
+def _in_quotes(s: Sentence, i: int) -> bool:
+    before = s.span.doc[s.span.start : i].text
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _is_group(toks) -> bool:
     last = toks[-1]
     return (
@@ -134,6 +139,10 @@ def term_targets(an: Analysis, s: Sentence, key_terms: dict[str, int]) -> list[T
         text = doc[start : root.i + 1].text
         lemma = " ".join(t.lemma_.lower() for t in doc[start : root.i + 1])
         if lemma not in key_terms or not text.islower():
+            continue
+        if start > 0 and doc[start - 1].tag_ in ("JJ", "JJR", "JJS"):
+            continue  # "diplomatic _____", "constitutional _____": the adjective half-completes it
+        if _in_quotes(s, start):
             continue
         weight = min(0.8, 0.45 + 0.08 * key_terms[lemma])
         fake = Mention(
