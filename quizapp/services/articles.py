@@ -105,9 +105,9 @@ def submit_article(owner: User, raw: str | bytes, *, title: str | None = None, s
     """Store ``raw`` as a pending article of ``owner`` (committed), then generate its questions.
 
     The same text sent again returns the stored article. Raises ``quizapp.qg.ArticleError`` when the
-    text cannot be used (empty, binary, bad UTF-8, too short). Generation runs through
-    ``run_generation(article_id)``, which needs only the id: a background-job runner can call it
-    instead of this function doing it inline.
+    text cannot be used (empty, binary, bad UTF-8, too short). Generation is the job
+    ``run_generation(article_id)``: inline without Redis, queued for `flask worker` with it (the
+    article stays "pending" meanwhile and its page refreshes until it is ready).
     """
     from .. import qg
 
@@ -127,8 +127,22 @@ def submit_article(owner: User, raw: str | bytes, *, title: str | None = None, s
     )
     db.session.add(article)
     db.session.commit()
-    run_generation(article.id)
+    _start_generation(article)
     return article
+
+
+def regenerate_article(article: Article) -> None:
+    """Generate the article's questions again; edited, approved and rejected questions are kept."""
+    article.status, article.status_message = "pending", ""
+    db.session.commit()
+    _start_generation(article)
+
+
+def _start_generation(article: Article) -> None:
+    from .jobs import submit
+
+    submit("generate_article", article.id)
+    db.session.refresh(article)
 
 
 def run_generation(article_id: int) -> str:
@@ -152,12 +166,6 @@ def run_generation(article_id: int) -> str:
         article.status_message = f"The question engine failed ({type(exc).__name__}). Try Regenerate."
     db.session.commit()
     return article.status
-
-
-def mark_pending(article: Article) -> None:
-    """Mark an article as waiting for (re)generation, so its page shows progress."""
-    article.status, article.status_message = "pending", ""
-    db.session.commit()
 
 
 def owned_article(teacher: User, article_id: int) -> Article | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, distinct, select, update
+from sqlalchemy import case, select, update
 
 from ..extensions import db
 from ..models import Assignment, Attempt, Question, Response
@@ -162,7 +162,7 @@ def accept_answer(question: Question, answer: str) -> int:
     if _fold(answer) not in {_fold(a) for a in [question.answer, *accepted]}:
         accepted.append(answer)
     wrong = db.session.scalars(
-        select(distinct(Response.given_answer)).where(
+        select(Response.given_answer).distinct().where(
             Response.question_id == question.id, Response.correct.is_(False)
         )
     ).all()

@@ -78,10 +78,10 @@ def article_status(article_id: int):
 def regenerate(article_id: int):
     article = found(service.owned_article(current_user, article_id))
     before = len(article.questions)
-    service.mark_pending(article)
-    status = service.run_generation(article.id)
-    article = service.owned_article(current_user, article_id)
-    if status == "failed":
+    service.regenerate_article(article)
+    if article.status == "pending":
+        flash("Generating again… the page refreshes until the questions are ready.", "info")
+    elif article.status == "failed":
         flash(f"Generating again failed: {article.status_message}", "error")
     else:
         added = len(article.questions) - before
