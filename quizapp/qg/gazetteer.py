@@ -54,6 +54,12 @@ def canonical(name: str) -> str:
 
 
 @functools.cache
+def media() -> frozenset[str]:
+    """News outlets and platforms (lower case): sources of an article, never asked about."""
+    return frozenset(name.lower() for name in _lines("media.txt"))
+
+
+@functools.cache
 def bodies() -> frozenset[str]:
     """Canonical names of government bodies and international organisations (comparable as options)."""
     return frozenset(_lines("bodies.txt"))

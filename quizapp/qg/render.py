@@ -167,7 +167,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             continue
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True
-        if low == "that" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
+        if low == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
             return True  # "prior to that": that what?
         if low in ("he", "she", "him", "his", "her", "hers", "himself", "herself") and not seen_person:
             return True

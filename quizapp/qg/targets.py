@@ -56,6 +56,8 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             cluster = an.clusters.get(m.cluster)
             if cluster is None or m.cluster.startswith("ambiguous") or m.text.lower().startswith("the "):
                 continue
+            if m.text.lower() in gazetteer.media():
+                continue  # "told VOA", "wrote on Twitter": where it was said, not what happened
             modifier = toks[-1].dep_ in ("compound", "amod", "nmod") or (
                 toks[-1].dep_ == "conj" and toks[-1].head.dep_ in ("compound", "amod", "nmod")
             )
