@@ -15,7 +15,7 @@
   }
 
   draw("chart-reviews", { type: "bar", options: small, data: { labels: shortDays(data.days),
-    datasets: [{ label: "Reviews", data: data.reviews, backgroundColor: brand }] } });
+    datasets: [{ label: "Reviews", data: data.reviews, backgroundColor: brand, maxBarThickness: 40 }] } });
 
   draw("chart-retention", { type: "line", data: { labels: shortDays(data.days), datasets: [
     { label: "Right on first review", data: data.retention.map(function (r) { return r === null ? null : r * 100; }),
@@ -30,7 +30,7 @@
 
   draw("chart-mastery", { type: "bar", data: { labels: data.mastery.map(function (m) { return m.article; }),
     datasets: [{ label: "Recall now (%)", data: data.mastery.map(function (m) { return m.recall; }),
-      backgroundColor: good }] },
+      backgroundColor: good, maxBarThickness: 32 }] },
     options: { indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false,
       plugins: { legend: { display: false } }, scales: { x: { min: 0, max: 100 } } } });
 })();

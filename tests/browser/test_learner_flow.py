@@ -1,0 +1,180 @@
+"""A learner in a real browser: signs up, joins a class, takes a quiz, reviews, comes back a day later.
+
+The class, its assignment and approved questions are set up directly in the live app's database, as a
+teacher would have made them. Every screen is saved under artifacts/screenshots/learner-*.png.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot
+from tests.web.learner.world import make_world
+
+PASSWORD = "plum Harbor 93 velvet"
+
+
+def _setup(live_app):
+    from quizapp.extensions import db
+
+    with live_app.app_context():
+        world = make_world("practice")
+        code, title = world.classroom.join_code, world.assignment.title
+        db.session.remove()
+    return code, title
+
+
+def _fits(page, name):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{name} scrolls sideways ({width}px)"
+
+
+def test_learner_journey_with_keyboard_feedback_review_and_a_day_later(live_app, page):
+    base = live_app.config["LIVE_URL"]
+    code, title = _setup(live_app)
+
+    page.goto(f"{base}/signup")
+    page.get_by_label("Your name").fill("Lena Learner")
+    page.get_by_label("E-mail").fill("lena@example.com")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat the password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Hello, Lena Learner")).to_be_visible()
+    screenshot(page, "learner-01-dashboard-new")
+
+    page.get_by_role("link", name="Join a class").first.click()
+    page.get_by_label("Class code").fill(code.lower())
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You joined Class A.")).to_be_visible()
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    screenshot(page, "learner-02-joined")
+
+    page.get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name="Read: Grain convoy")).to_be_visible()
+    screenshot(page, "learner-03-assignment")
+    page.get_by_role("button", name="Start").click()
+
+    # 1 mcq, keyboard only: "2" picks the second option, Enter sends
+    expect(page.get_by_role("heading", name="Question 1 of 5")).to_be_visible()
+    screenshot(page, "learner-04-question-mcq")
+    page.keyboard.press("2")
+    expect(page.get_by_role("radio", name="Dana Voss")).to_be_checked()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Right")).to_be_visible()
+    expect(page.locator(".evidence mark")).to_have_text(re.compile(r"^Relief chief Dana Voss said"))
+    screenshot(page, "learner-05-feedback-evidence")
+    page.keyboard.press("Enter")  # the Next button has the focus
+
+    # 2 true/false, wrong on purpose
+    expect(page.get_by_role("heading", name="Question 2 of 5")).to_be_visible()
+    page.keyboard.press("2")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Not quite")).to_be_visible()
+    expect(page.locator(".key")).to_have_text("The statement is true.")
+    screenshot(page, "learner-06-feedback-wrong")
+    page.keyboard.press("Enter")
+
+    # 3 cloze: number words are accepted for digits
+    expect(page.get_by_role("heading", name="Question 3 of 5")).to_be_visible()
+    expect(page.get_by_label("Fill in the blank")).to_be_focused()
+    page.keyboard.type("nine thousand")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Right")).to_be_visible()
+    page.keyboard.press("Enter")
+
+    # 4 short answer: case and a leading article forgiven
+    expect(page.get_by_role("heading", name="Question 4 of 5")).to_be_visible()
+    expect(page.get_by_label("Who thanked the drivers?")).to_be_focused()
+    page.keyboard.type("the ana ruiz")
+    screenshot(page, "learner-07-question-short")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Right")).to_be_visible()
+    page.keyboard.press("Enter")
+
+    # 5 matching, one pair wrong
+    expect(page.get_by_role("heading", name="Question 5 of 5")).to_be_visible()
+    page.get_by_label("Ana Ruiz").select_option("mayor")
+    page.get_by_label("Bo Chen").select_option("council member")
+    page.get_by_label("Cy Diaz").select_option("treasurer")
+    screenshot(page, "learner-08-question-matching")
+    page.get_by_role("button", name="Check answer").click()
+    expect(page.get_by_role("heading", name="Partly right")).to_be_visible()
+    expect(page.get_by_text("1 of 3 right")).to_be_visible()
+    screenshot(page, "learner-09-feedback-matching")
+    page.get_by_role("link", name="Finish").first.click()
+    page.get_by_role("button", name="Finish and see results").click()
+    expect(page.get_by_role("heading", name=re.compile(r"Results: 3\.33 of 5"))).to_be_visible()
+    screenshot(page, "learner-10-results")
+
+    # flashcards: Space flips (the back is fetched now), 3 rates Good
+    page.get_by_role("link", name="Review", exact=True).click()
+    expect(page.get_by_text("Who is Dana Voss in this article?")).to_be_visible()
+    expect(page.locator("[data-back]")).to_be_hidden()
+    screenshot(page, "learner-11-flashcard-front")
+    page.keyboard.press("Space")
+    expect(page.get_by_text("the relief chief")).to_be_visible()
+    expect(page.locator("[data-back] mark")).to_be_visible()
+    screenshot(page, "learner-12-flashcard-back")
+    page.keyboard.press("3")
+    expect(page.get_by_role("heading", name="No cards are due")).to_be_visible()
+    screenshot(page, "learner-13-review-done")
+
+    # a day later every card is due again; a question card is answered again
+    live_app.config["QUIZAPP_CLOCK_OFFSET_DAYS"] = 1
+    page.get_by_role("link", name="Dashboard", exact=True).click()
+    expect(page.locator(".stat-figure").first).to_have_text("6")
+    screenshot(page, "learner-14-dashboard-next-day")
+    page.get_by_role("link", name="Review 6 now").click()
+    expect(page.get_by_text("0 reviewed, 6 due.")).to_be_visible()
+    screenshot(page, "learner-15-review-question-card")
+    form = page.locator("form[data-quiz-form], form[data-rating-form]").first
+    if form.get_attribute("data-rating-form") is not None:
+        page.keyboard.press("Space")
+        page.keyboard.press("4")
+    else:
+        page.get_by_role("button", name="Check answer").click()  # no answer: asked again, nothing lost
+    expect(page.get_by_text(re.compile(r"\d reviewed, \d due\."))).to_be_visible()
+
+    page.get_by_role("link", name="Progress", exact=True).click()
+    expect(page.locator("canvas")).to_have_count(4)
+    page.wait_for_load_state("load")  # deferred scripts have run: the charts are drawn
+    assert page.evaluate("Object.keys(Chart.instances).length") == 4
+    expect(page.get_by_role("cell", name="Grain convoy")).to_be_visible()
+    screenshot(page, "learner-16-progress")
+
+
+def test_learner_pages_fit_a_phone(live_app, phone_page):
+    from quizapp.extensions import db
+    from quizapp.services import quizzes
+
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        world = make_world("practice", learner_email="phone@example.com")
+        attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+        attempt_id, assignment_id = attempt.id, world.assignment.id
+        db.session.remove()
+    page = phone_page
+    page.goto(f"{base}/login")
+    page.get_by_label("E-mail").fill("phone@example.com")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    paths = {
+        "dashboard": "/learn/",
+        "assignment": f"/learn/assignments/{assignment_id}",
+        "question-mcq": f"/learn/attempts/{attempt_id}/questions/1",
+        "question-matching": f"/learn/attempts/{attempt_id}/questions/5",
+        "review": "/learn/review",
+        "progress": "/learn/progress",
+        "join": "/learn/join",
+    }
+    for name, path in paths.items():
+        page.goto(base + path)
+        _fits(page, name)
+        screenshot(page, f"learner-phone-{name}")
+    page.goto(base + paths["review"])
+    page.get_by_role("button", name=re.compile("Flashcard")).tap()
+    expect(page.get_by_text("the relief chief")).to_be_visible()
+    _fits(page, "flashcard back")
+    screenshot(page, "learner-phone-flashcard-back")
