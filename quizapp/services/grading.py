@@ -42,7 +42,8 @@ _STRAY_DOTS = re.compile(r"(?<!\d)\.|\.(?!\d)")
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    # dotless ı has no decomposition; "AI" typed for "Aı" (or "ISTANBUL" for "Istanbul") must still match
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace("ı", "i")
 
 
 def _format_number(value: float) -> str:
