@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import gazetteer
 from .article import Analysis, Sentence
 from .entities import Mention
 from .numbers import is_testable_date, is_testable_number, number_core
