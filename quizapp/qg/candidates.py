@@ -122,7 +122,11 @@ def _for_target(
     resolved_ids = set(resolved)
     core = render.prune(s, core, set(range(t.start, t.end)))
     blanked = {i for i in core if t.start <= i < t.end}
-    if render.has_unresolved_reference(s, [i for i in core if i not in blanked], resolved_ids):
+    # A blanked person still antecedes a later "he" ("_____ said he had scheduled a vote").
+    shown_ids = [i for i in core if i not in blanked or t.kind == "person" and i == min(blanked)]
+    if render.has_unresolved_reference(
+        s, shown_ids, resolved_ids | ({min(blanked)} if t.kind == "person" else set())
+    ):
         return out
     replace = dict(resolved)
     replace[t.start] = (t.end, render.BLANK)

@@ -126,12 +126,13 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
         if best is not None and len(chosen) < size:
             chosen.append(best)
-    # Two passes: a true/false statement skipped for balance may fit once a false one is in.
-    for _ in range(2):
+    # Two passes: a true/false statement skipped for balance may fit once a false one is in; then a
+    # last pass lets the type shares stretch (by half) rather than leave good facts unasked.
+    for stretch in (1.0, 1.0, 1.5):
         for c in ranked:
             if len(chosen) >= size:
                 break
-            if c not in chosen and _fits(c, chosen, size, common):
+            if c not in chosen and _fits(c, chosen, size, common, stretch):
                 chosen.append(c)
     return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
 
@@ -144,9 +145,10 @@ def _common_words(an: Analysis) -> set[str]:
     return {w for w, n in counts.items() if n > limit}
 
 
-def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str]) -> bool:
+def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], stretch: float = 1.0) -> bool:
     types = Counter(x.qtype for x in chosen)
-    if types[c.qtype] + 1 > max(1, round(_TYPE_SHARE[c.qtype] * size)):
+    cap = 1 if c.qtype == "matching" else max(1, round(_TYPE_SHARE[c.qtype] * size * stretch))
+    if types[c.qtype] + 1 > cap:
         return False
     if c.qtype == "true_false":
         answers = Counter(x.answer for x in chosen if x.qtype == "true_false")
