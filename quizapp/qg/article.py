@@ -177,11 +177,11 @@ def _drop_quoted_only(sentences: list[Sentence], clusters: dict[str, Cluster]) -
     """Forget names that only ever occur inside quotations ("Crooked Hillary", "Witch Hunt")."""
     outside: set[str] = set()
     for s in sentences:
-        text = s.span.doc.text
-        if s.span.text.count('"') % 2 or s.span.text.count("“") != s.span.text.count("”"):
+        text = s.span.text
+        if text.count('"') % 2 or text.count("“") != text.count("”"):
             continue  # part of a quotation that runs over several sentences
         for m in s.mentions:
-            before = text[s.span.start_char : m.start - s.offset]
+            before = text[: m.start - s.offset - s.span.start_char]
             if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
                 outside.add(m.cluster)
     for key in [k for k in clusters if k not in outside]:

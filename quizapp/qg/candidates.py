@@ -72,8 +72,11 @@ def _worth_asking(an: Analysis) -> list[Sentence]:
     """All sentences of a normal article; for a very long one, the ``MAX_SENTENCES`` most central."""
     if len(an.sentences) <= MAX_SENTENCES:
         return an.sentences
-    ranked = sorted(an.sentences, key=lambda s: (-sentence_weight(an, s), s.idx))[:MAX_SENTENCES]
-    return sorted(ranked, key=lambda s: s.idx)
+    cached = an.__dict__.get("_worth")
+    if cached is None:
+        ranked = sorted(an.sentences, key=lambda s: (-sentence_weight(an, s), s.idx))[:MAX_SENTENCES]
+        cached = an.__dict__["_worth"] = sorted(ranked, key=lambda s: s.idx)
+    return cached
 
 
 def _key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:

@@ -30,13 +30,19 @@ class Target:
     weight: float
 
 
+def _top(an: Analysis) -> int:
+    if "_top" not in an.__dict__:
+        an.__dict__["_top"] = max((c.count for c in an.clusters.values()), default=1)
+    return an.__dict__["_top"]
+
+
 def sentence_weight(an: Analysis, s: Sentence) -> float:
     """How central a sentence is: lead position, headline overlap, repeated entities and numbers."""
     position = 1.0 / (1.0 + 0.12 * s.idx)
     lemmas = {t.lemma_.lower() for t in s.span if t.is_alpha}
     words = {t.lower_ for t in s.span if t.is_alpha}
     title = len(an.title_words & (lemmas | words)) / max(3, len(an.title_words)) if an.title_words else 0.0
-    top = max((c.count for c in an.clusters.values()), default=1)
+    top = _top(an)
     salience = max(
         (an.clusters[m.cluster].count / top for m in s.mentions if m.cluster in an.clusters), default=0
     )
@@ -48,7 +54,7 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
     """The testable mentions of a sentence, most important first."""
     out: list[Target] = []
     doc = s.span.doc
-    top = max((c.count for c in an.clusters.values()), default=1)
+    top = _top(an)
     for m in s.mentions:
         toks = doc[m.tok_start : m.tok_end]
         if any(t.text in ('"', "“", "”") for t in toks) or _inside_quote(s, m):
@@ -165,7 +171,8 @@ def term_targets(an: Analysis, s: Sentence, key_terms: dict[str, int]) -> list[T
 def key_terms(an: Analysis) -> dict[str, int]:
     """Common-noun terms repeated in the article or named in its headline, with their counts."""
     counts: dict[str, int] = {}
-    for s in an.sentences:
+    # The first sentences are enough to find an article's key terms; this keeps huge texts linear.
+    for s in an.sentences[:400]:
         for chunk in s.span.noun_chunks:
             root = chunk.root
             if root.ent_type_ or root.pos_ != "NOUN" or len(root.text) < 4:
