@@ -17,54 +17,51 @@ from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Respon
 from .assignments import class_assignments, questions_per_learner
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NOTHING = (0, 0, None, 0, 0)
+LEARNERS_PER_PAGE = 100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One learner's standing on one assignment."""
 
+    assignment_id: int
     status: str  # done | late | missing | in_progress | not_started
     best: int | None  # best submitted score (questions right)
     total: int
     attempts: int
     answered: int = 0
-
-    @property
-    def percent(self) -> float | None:
-        if self.best is None or not self.total:
-            return None
-        return round(100 * self.best / self.total, 1)
+    percent: float | None = None  # best / total, in percent, one decimal
 
 
 @dataclass
 class Gradebook:
     classroom: Classroom
-    learners: list[User]
+    learners: list[User]  # every learner of the class (``rows`` holds the current page)
     assignments: list[Assignment]
-    cells: dict[tuple[int, int], Cell]
+    rows: list[tuple[User, list[Cell]]]  # one row per learner, cells in assignment order
+    averages: dict[int, float | None]  # assignment id -> mean best percentage of those who submitted
+    completions: dict[int, int]  # assignment id -> learners who submitted (on time or late)
+    page: int = 1
+    pages: int = 1
+    first: int = 1  # the position of the page's first learner in the class list
 
     def cell(self, learner_id: int, assignment_id: int) -> Cell:
-        return self.cells[(learner_id, assignment_id)]
+        for learner, cells in self.rows:
+            if learner.id == learner_id:
+                return next(c for c in cells if c.assignment_id == assignment_id)
+        raise KeyError((learner_id, assignment_id))
 
     def average(self, assignment_id: int) -> float | None:
-        """The class's mean best percentage on an assignment, over learners who submitted."""
-        values = [
-            c.percent for (_, a), c in self.cells.items() if a == assignment_id and c.percent is not None
-        ]
-        return round(sum(values) / len(values), 1) if values else None
+        return self.averages[assignment_id]
 
     def completion(self, assignment_id: int) -> int:
-        """How many learners submitted the assignment (on time or late)."""
-        return sum(
-            1 for (_, a), c in self.cells.items() if a == assignment_id and c.status in ("done", "late")
-        )
+        return self.completions[assignment_id]
 
 
-def _status(
-    due_at: datetime | None, now: datetime, n: int, submitted: int, first_submit, answered: int
-) -> str:
+def _status(due_at: datetime | None, now: datetime, n: int, submitted: int, on_time: int) -> str:
     if submitted:
-        return "late" if due_at is not None and first_submit is not None and first_submit > due_at else "done"
+        return "done" if on_time else "late"
     if due_at is not None and due_at < now:
         return "missing"
     return "in_progress" if n else "not_started"
@@ -82,13 +79,25 @@ def class_learners(classroom: Classroom) -> list[User]:
     )
 
 
-def build_gradebook(classroom: Classroom, now: datetime | None = None) -> Gradebook:
-    """The gradebook of a class: best submitted score, late and missing marks, for every learner."""
+def build_gradebook(
+    classroom: Classroom, now: datetime | None = None, page: int = 1, per_page: int | None = None
+) -> Gradebook:
+    """The gradebook of a class: best submitted score, late and missing marks, per learner.
+
+    With ``per_page`` only that page of learners (by name) gets cells, as Moodle's grader report
+    pages its students; the class averages and completion counts always cover every learner.
+    """
     now = now or utcnow()
-    learners = class_learners(classroom)
+    everyone = class_learners(classroom)
+    pages = max(1, -(-len(everyone) // per_page)) if per_page else 1
+    page = min(max(1, page), pages)
+    learners = everyone[(page - 1) * per_page : page * per_page] if per_page else everyone
     assignments = class_assignments(classroom)
+    assignment_ids = [a.id for a in assignments] or [0]
     enrolled = select(Enrolment.user_id).where(Enrolment.classroom_id == classroom.id)
     submitted = Attempt.submitted_at.is_not(None)
+    on_time = submitted & (Assignment.due_at.is_(None) | (Attempt.submitted_at <= Assignment.due_at))
+    who = Attempt.user_id.in_([u.id for u in learners] or [0]) if per_page else Attempt.user_id.in_(enrolled)
     rows = db.session.execute(
         select(
             Attempt.user_id,
@@ -96,29 +105,46 @@ def build_gradebook(classroom: Classroom, now: datetime | None = None) -> Gradeb
             func.count(Attempt.id),
             func.count(Attempt.submitted_at),
             func.max(case((submitted, Attempt.correct_count))),
-            func.min(Attempt.submitted_at),
+            func.sum(case((on_time, 1), else_=0)),
             func.max(Attempt.answered_count),
         )
-        .where(Attempt.assignment_id.in_([a.id for a in assignments] or [0]), Attempt.user_id.in_(enrolled))
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.assignment_id.in_(assignment_ids), who)
         .group_by(Attempt.user_id, Attempt.assignment_id)
     )
     found = {(r[0], r[1]): r[2:] for r in rows}
-    cells = {}
+    totals = {a.id: questions_per_learner(a) for a in assignments}
+    book_rows = []
+    for learner in learners:
+        cells = []
+        for assignment in assignments:
+            total = totals[assignment.id]
+            n, n_submitted, best, on_time_count, answered = found.get((learner.id, assignment.id), _NOTHING)
+            status = _status(assignment.due_at, now, n, n_submitted, on_time_count or 0)
+            best = best if n_submitted else None
+            percent = round(100 * best / total, 1) if best is not None and total else None
+            cells.append(Cell(assignment.id, status, best, total, n, answered or 0, percent))
+        book_rows.append((learner, cells))
+    best = (
+        select(Attempt.assignment_id, func.max(Attempt.correct_count).label("best"))
+        .where(Attempt.assignment_id.in_(assignment_ids), Attempt.user_id.in_(enrolled), submitted)
+        .group_by(Attempt.user_id, Attempt.assignment_id)
+        .subquery()
+    )
+    sums = {
+        aid: (n, total_best)
+        for aid, n, total_best in db.session.execute(
+            select(best.c.assignment_id, func.count(), func.sum(best.c.best)).group_by(best.c.assignment_id)
+        )
+    }
+    averages, completions = {}, {}
     for assignment in assignments:
-        total = questions_per_learner(assignment)
-        for learner in learners:
-            n, n_submitted, best, first_submit, answered = found.get(
-                (learner.id, assignment.id), (0, 0, None, None, 0)
-            )
-            if isinstance(first_submit, str):  # SQLite's MIN() over a datetime column returns text
-                first_submit = datetime.fromisoformat(first_submit).replace(tzinfo=now.tzinfo)
-            elif first_submit is not None and first_submit.tzinfo is None:
-                first_submit = first_submit.replace(tzinfo=now.tzinfo)
-            status = _status(assignment.due_at, now, n, n_submitted, first_submit, answered or 0)
-            cells[(learner.id, assignment.id)] = Cell(
-                status, best if n_submitted else None, total, n, answered or 0
-            )
-    return Gradebook(classroom, learners, assignments, cells)
+        n, total_best = sums.get(assignment.id, (0, 0))
+        total = totals[assignment.id]
+        averages[assignment.id] = round(100 * total_best / (n * total), 1) if n and total else None
+        completions[assignment.id] = n
+    first = (page - 1) * per_page + 1 if per_page else 1
+    return Gradebook(classroom, everyone, assignments, book_rows, averages, completions, page, pages, first)
 
 
 def assignment_learner(assignment: Assignment, user_id: int) -> User | None:
@@ -194,10 +220,9 @@ def gradebook_csv(book: Gradebook) -> str:
     for a in book.assignments:
         header += [f"{a.title} (%)", f"{a.title} (status)"]
     writer.writerow([safe_cell(h) for h in header])
-    for learner in book.learners:
+    for learner, cells in book.rows:
         row = [learner.name, learner.email]
-        for a in book.assignments:
-            cell = book.cell(learner.id, a.id)
+        for cell in cells:
             row += [cell.percent, STATUS_WORDS[cell.status]]
         writer.writerow([safe_cell(v) for v in row])
     return out.getvalue()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flask import Response, render_template
+from flask import Response, render_template, request
 from flask_login import current_user
 
 from ...services import gradebook as service
@@ -19,9 +19,9 @@ from ._common import found
 @teacher_required
 def gradebook(class_id: int):
     classroom = found(owned_class(current_user, class_id))
-    return render_template(
-        "teacher/gradebook.html", book=service.build_gradebook(classroom), classroom=classroom
-    )
+    page = request.args.get("page", 1, type=int)
+    book = service.build_gradebook(classroom, page=page, per_page=service.LEARNERS_PER_PAGE)
+    return render_template("teacher/gradebook.html", book=book, classroom=classroom)
 
 
 @bp.route("/classes/<int:class_id>/gradebook.csv")

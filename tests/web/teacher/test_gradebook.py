@@ -86,3 +86,25 @@ def test_safe_cell():
     for text in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"]:
         assert safe_cell(text) == "'" + text
     assert safe_cell("Ada") == "Ada" and safe_cell(-5) == -5 and safe_cell(None) == ""
+
+
+def test_gradebook_pages_learners_but_averages_cover_everyone(app, client, auth):
+    from quizapp.services import gradebook as service
+
+    teacher = login_as(client, auth)
+    learners = [make_user(name=f"P{i:03d}") for i in range(5)]
+    classroom = make_class(teacher, learners)
+    assignment = make_assignment(classroom, make_article(teacher, 2))
+    for i, learner in enumerate(learners):
+        add_attempt(assignment, learner, {q: ("x", i % 2 == 0) for q in assignment.question_ids})
+    book = service.build_gradebook(classroom, page=2, per_page=2)
+    assert [learner.name for learner, _ in book.rows] == ["P002", "P003"] and book.pages == 3
+    assert book.averages[assignment.id] == 60.0 and book.completions[assignment.id] == 5
+    old = service.LEARNERS_PER_PAGE
+    service.LEARNERS_PER_PAGE = 2
+    try:
+        page = client.get(f"/teach/classes/{classroom.id}/gradebook?page=3").get_data(as_text=True)
+    finally:
+        service.LEARNERS_PER_PAGE = old
+    assert "P004" in page and "P000" not in page and "Learners 5–5 of 5" in page
+    assert "60%" in page and "5/5 submitted" in page
