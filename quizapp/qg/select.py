@@ -99,7 +99,9 @@ def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
         return False
     if a.shown & b.shown:
         return True
-    context = _context_words(a, common)
+    context = a.extra.get("_context")
+    if context is None:
+        context = a.extra["_context"] = _context_words(a, common)
     overlap = context & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
     return len(overlap) >= max(2, 0.45 * len(context))
 
@@ -126,14 +128,16 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
         if best is not None and len(chosen) < size:
             chosen.append(best)
+    taken = {id(c) for c in chosen}
     # Two passes: a true/false statement skipped for balance may fit once a false one is in; then a
     # last pass lets the type shares stretch (by half) rather than leave good facts unasked.
     for stretch in (1.0, 1.0, 1.5):
         for c in ranked:
             if len(chosen) >= size:
                 break
-            if c not in chosen and _fits(c, chosen, size, common, stretch):
+            if id(c) not in taken and _fits(c, chosen, size, common, stretch):
                 chosen.append(c)
+                taken.add(id(c))
     return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .distractors import is_variant
@@ -33,7 +34,12 @@ def text_ok(text: str) -> bool:
 
 def mentions(text: str, phrase: str) -> bool:
     """Whole-word, case-insensitive containment."""
-    return bool(phrase) and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I) is not None
+    return bool(phrase) and phrase.lower() in text.lower() and _word_pattern(phrase).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
 
 
 def options_ok(options: list[str], answer: str) -> bool:
