@@ -26,8 +26,12 @@ loglevel = os.environ.get("QUIZAPP_LOG_LEVEL", "info")
 
 def post_fork(server, worker):
     """Connections opened in the master must not be shared with forked workers: drop the pool."""
-    from quizapp.extensions import db
-    from quizapp.wsgi import app
+    import sys
 
-    with app.app_context():
+    wsgi = sys.modules.get("quizapp.wsgi")  # preloaded in the master; absent for other apps
+    if wsgi is None:
+        return
+    from quizapp.extensions import db
+
+    with wsgi.app.app_context():
         db.engine.dispose(close=False)

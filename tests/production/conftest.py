@@ -31,8 +31,16 @@ class Gunicorn:
     """A running gunicorn master; ``url`` is its base URL."""
 
     def __init__(
-        self, database_uri: str, workers: int = 4, redis_url: str = "", extra_env: dict | None = None
+        self,
+        database_uri: str,
+        workers: int = 4,
+        redis_url: str = "",
+        extra_env: dict | None = None,
+        wsgi: str = "quizapp.wsgi:app",
+        chdir: Path = ROOT,
+        ready_path: str = "/healthz",
     ):
+        self.ready_path = ready_path
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {
@@ -51,8 +59,8 @@ class Gunicorn:
         else:
             env.pop("REDIS_URL", None)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "quizapp.wsgi:app"],
-            cwd=ROOT,
+            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), wsgi],
+            cwd=chdir,
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -68,7 +76,7 @@ class Gunicorn:
                     f"gunicorn exited: {self.proc.stdout.read().decode(errors='replace')[-3000:]}"
                 )
             try:
-                if requests.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                if requests.get(f"{self.url}{self.ready_path}", timeout=2).status_code == 200:
                     return
             except requests.RequestException:
                 pass
