@@ -191,6 +191,14 @@ def start_attempt(assignment: Assignment, user_id: int) -> Attempt:
     return attempt
 
 
+def flashcards_to_deck(assignment: Assignment, user_id: int) -> int:
+    """Put the assignment's approved flashcards in the learner's deck once it is open; return how many."""
+    opens = assignment.opens_at
+    if opens is not None and clock_now() < opens:
+        return 0
+    return ensure_flashcards(user_id, assignment.question_ids)
+
+
 def own_attempt(user_id: int, attempt_id: int) -> Attempt | None:
     """The attempt if it is the learner's own; None otherwise."""
     attempt = db.session.get(Attempt, attempt_id)

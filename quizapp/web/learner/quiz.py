@@ -27,8 +27,9 @@ def assignment(assignment_id: int):
     found = quizzes.learner_assignment(current_user.id, assignment_id)
     if found is None:
         abort(404)
+    flashcards = quizzes.flashcards_to_deck(found, current_user.id)
     state = quizzes.assignment_state(found, current_user.id)
-    return render_template("learner/assignment.html", state=state, assignment=found)
+    return render_template("learner/assignment.html", state=state, assignment=found, flashcards=flashcards)
 
 
 @bp.route("/assignments/<int:assignment_id>/start", methods=["POST"])

@@ -207,3 +207,22 @@ def test_progress_charts_data_and_page(app, client, auth):
     assert '<script type="application/json" id="chart-data">' in page
     assert "vendor/chartjs/chart.umd.min.js" in page
     assert page.count("<table>") == 4  # every chart has its table
+
+
+def test_opening_an_assignment_puts_its_flashcards_in_the_deck_even_without_quiz_questions(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com")
+    world.assignment.question_ids = [world.questions["flashcard"].id]
+    db.session.commit()
+    auth.login("ada@example.com", PASSWORD)
+    page = client.get(f"/learn/assignments/{world.assignment.id}").get_data(as_text=True)
+    assert "flashcard is in your" in page and "no questions to answer yet" in page
+    client.get(f"/learn/assignments/{world.assignment.id}")
+    assert db.session.query(Card).filter_by(user_id=world.learner.id).count() == 1
+    assert "Who is Dana Voss" in client.get("/learn/review").get_data(as_text=True)
+
+
+def test_flashcards_of_an_assignment_not_open_yet_stay_out_of_the_deck(app, client, auth):
+    world = make_world("practice", learner_email="ada@example.com", opens_at=utcnow() + timedelta(days=1))
+    auth.login("ada@example.com", PASSWORD)
+    client.get(f"/learn/assignments/{world.assignment.id}")
+    assert db.session.query(Card).count() == 0
