@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 
 import fsrs
@@ -46,8 +46,12 @@ def scheduler_version() -> str:
     return "fsrs-" + version("fsrs")
 
 
+@lru_cache(maxsize=64)
 def make_scheduler(desired_retention: float = DEFAULT_RETENTION, fuzz: bool = True) -> fsrs.Scheduler:
-    """An FSRS-6 scheduler with the default parameters; ``fuzz`` spreads intervals in production."""
+    """An FSRS-6 scheduler with the default parameters; ``fuzz`` spreads intervals in production.
+
+    Schedulers hold only their settings, so one per (retention, fuzz) is shared.
+    """
     return fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
 
 

@@ -102,3 +102,12 @@ def test_rating_for_an_answer(correct, ms, history, expected):
 )
 def test_the_highest_class_retention_applies(values, expected):
     assert srs.desired_retention_for(values) == expected
+
+
+def test_fuzz_spreads_intervals_of_identical_cards():
+    card = srs.review(srs.CardState(card_id=1), srs.GOOD, NOW, fuzz=False).after
+    card = srs.review(card, srs.GOOD, card.due, fuzz=False).after
+    card = srs.review(card, srs.GOOD, card.due, fuzz=False).after
+    fuzzed = {srs.review(card, srs.GOOD, card.due, fuzz=True).after.due for _ in range(40)}
+    plain = {srs.review(card, srs.GOOD, card.due, fuzz=False).after.due for _ in range(5)}
+    assert len(fuzzed) > 1 and len(plain) == 1
