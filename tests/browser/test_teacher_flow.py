@@ -31,7 +31,8 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
 
 def _fits(page, what: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{what} scrolls sideways ({width}px): {page.evaluate(WIDEST)}"
+    culprits = page.evaluate(WIDEST)
+    assert width <= page.viewport_size["width"], f"{what} scrolls sideways ({width}px): {culprits}"
 
 
 def _learner_answers(app, class_id: int) -> tuple[str, int]:
