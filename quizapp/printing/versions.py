@@ -93,7 +93,8 @@ def _layout(item: Item, number: int, rng: random.Random, word_bank: bool) -> She
         options = list(item.choices)
         rng.shuffle(options)
         q.options = list(zip(LETTERS, options, strict=False))
-        q.key_letter = next(letter for letter, text in q.options if text == item.answer)
+        # "?" only for a malformed question whose key is not among its options (imports refuse those).
+        q.key_letter = next((letter for letter, text in q.options if text == item.answer), "?")
         q.key = f"{q.key_letter}  ({item.answer})"
     elif item.qtype == "true_false":
         q.options = [("T", "True"), ("F", "False")]

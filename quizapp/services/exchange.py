@@ -26,6 +26,7 @@ class QuestionSet:
     scope: str  # "article-12" or "assignment-5": seeds versions, fixes export ids
     article: Article
     items: list[Item]
+    assignment_id: int | None = None
 
 
 @dataclass
@@ -91,7 +92,9 @@ def assignment_question_set(user: User, assignment_id: int) -> QuestionSet | Non
     items = [
         question_item(found[i]) for i in wanted if i in found and found[i].article_id == assignment.article_id
     ]
-    return QuestionSet(assignment.title, f"assignment-{assignment.id}", assignment.article, items)
+    return QuestionSet(
+        assignment.title, f"assignment-{assignment.id}", assignment.article, items, assignment.id
+    )
 
 
 def slug(text: str) -> str:

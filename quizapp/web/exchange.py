@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
@@ -74,6 +75,11 @@ def worksheet(source: str, object_id: int):
     qset = _question_set(source, object_id)
     options = worksheets.sheet_options(request.args)
     back = url_for(".page", source=source, object_id=object_id)
+    args = request.args.to_dict(flat=False)
+    links = [
+        (letter, url_for(".worksheet", source=source, object_id=object_id, **{**args, "version": letter}))
+        for letter in worksheets.version_letters(options.versions)
+    ]
     return worksheets.worksheet_page(
         qset,
         options,
@@ -81,6 +87,7 @@ def worksheet(source: str, object_id: int):
         stylesheet=url_for("static", filename="css/print.css"),
         script_src=url_for("static", filename="js/worksheet-print.js"),
         back_url=back,
+        version_links=links,
     )
 
 
@@ -126,3 +133,49 @@ def _download(data: bytes, filename: str, mimetype: str):
     response = send_file(io.BytesIO(data), mimetype=mimetype, as_attachment=True, download_name=filename)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.route("/assignments/<int:object_id>/paper", methods=["GET", "POST"])
+@teacher_required
+def paper(object_id: int):
+    """Enter what a learner wrote on a printed version of the assignment; it is graded and kept."""
+    qset = _question_set("assignments", object_id)
+    form = request.form if request.method == "POST" else request.args
+    letter = (form.get("version") or "A").upper()
+    version = worksheets.paper_version(qset, letter)
+    answers = {q.number: form.get(f"answer-{q.number}", "") for q in version.questions}
+    status, error = 200, None
+    if request.method == "POST":
+        try:
+            attempt = worksheets.record_paper_results(
+                qset, _int(form.get("learner")), version.letter, answers, form.get("entry_id", "")
+            )
+        except worksheets.PaperEntryError as exc:
+            status, error = 400, f"Nothing was recorded: {exc}."
+        else:
+            flash(
+                f"Recorded version {version.letter} for {attempt.user.name}: "
+                f"{attempt.correct_count} of {attempt.answered_count} answers right.",
+                "success",
+            )
+            return redirect(url_for(".paper", object_id=object_id, version=version.letter), 303)
+    page_html = render_template(
+        "print/paper_entry.html",
+        qset=qset,
+        object_id=object_id,
+        version=version,
+        letters=worksheets.version_letters(8),
+        learners=worksheets.paper_learners(qset),
+        chosen=_int(form.get("learner")),
+        answers=answers if status != 200 else {},
+        entry_id=form.get("entry_id") if status != 200 else uuid.uuid4().hex,
+        error=error,
+    )
+    return page_html, status
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

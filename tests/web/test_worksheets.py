@@ -223,3 +223,26 @@ def test_no_questions_to_print_says_so(client, auth, owner):
     auth.login(owner.email, PASSWORD)
     response = client.get(f"/teach/exchange/articles/{article.id}/pdf?kind=worksheet", follow_redirects=True)
     assert "no approved questions to print" in response.get_data(as_text=True)
+
+
+def test_form_options_last_word_bank_value_wins_and_bad_values_fall_back():
+    from werkzeug.datastructures import MultiDict
+
+    from quizapp.services.worksheets import sheet_options
+
+    ticked = sheet_options(MultiDict([("word_bank", "0"), ("word_bank", "1"), ("versions", "3")]))
+    unticked = sheet_options(MultiDict([("word_bank", "0"), ("versions", "99"), ("paper", "legal")]))
+    assert ticked.word_bank and ticked.versions == 3
+    assert not unticked.word_bank and unticked.versions == 8 and unticked.paper == "a4"
+    assert sheet_options(MultiDict([("versions", "x"), ("instructions", "  ")])).versions == 1
+    assert sheet_options(MultiDict([("instructions", "  ")])).instructions == SheetOptions.instructions
+
+
+def test_browser_page_links_every_version(client, auth, owner, qset):
+    auth.login(owner.email, PASSWORD)
+    html = client.get(
+        f"/teach/exchange/articles/{qset.article.id}/worksheet?versions=3&version=C&word_bank=0&word_bank=1"
+    ).get_data(as_text=True)
+    assert "Version C" in html and "Word bank:" in html
+    assert 'aria-current="page">C</a>' in html
+    assert html.count("version=") == 3

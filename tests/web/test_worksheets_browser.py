@@ -1,0 +1,90 @@
+"""The browser's own print of a worksheet page looks like the PDF: print CSS, page numbers."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from tests.browser.conftest import browser, live_app, page, screenshot  # noqa: F401 - fixtures
+from tests.factories import PASSWORD, make_user
+from tests.web.exchange.helpers import make_full_article
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def teacher_article(live_app):  # noqa: F811 - the imported fixture
+    with live_app.app_context():
+        owner = make_user("teacher")
+        article = make_full_article(owner, n=2)
+        return owner.email, article.id
+
+
+def _login(page, base, email):  # noqa: F811
+    page.goto(f"{base}/login")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_worksheet_page_prints_from_the_browser(live_app, page, teacher_article):  # noqa: F811
+    base = live_app.config["LIVE_URL"]
+    email, article_id = teacher_article
+    _login(page, base, email)
+
+    page.goto(f"{base}/teach/exchange/articles/{article_id}")
+    assert page.get_by_role("heading", name="Print", exact=True).is_visible()
+    screenshot(page, "exchange-01-options")
+    page.get_by_label("Include the article text").check()
+    page.get_by_role("button", name="open version A as a page").click()
+    page.wait_for_url("**/worksheet?**")
+    assert page.get_by_text("Version A").first.is_visible()
+    assert page.get_by_role("button", name="Print this page").is_visible()
+    screenshot(page, "exchange-02-worksheet-screen")
+
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Print this page").is_visible()
+    screenshot(page, "exchange-03-worksheet-print-media")
+
+    pdf = page.pdf(prefer_css_page_size=True)
+    path = screenshot.__globals__["SCREENSHOTS"] / "exchange-04-browser-print.pdf"
+    path.write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    texts = [p.extract_text() for p in reader.pages]
+    assert len(texts) >= 2
+    assert "Who said the library would open in 2027? (0)" in "\n".join(texts)
+    assert "Back to print and export" not in "\n".join(texts)
+    for n, text in enumerate(texts, 1):
+        assert f"Page {n} of {len(texts)}" in text  # the @page margin boxes print in Chromium too
+    width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
+    assert abs(width_mm - 210) < 2  # A4 from the print stylesheet's @page rule
+
+
+def test_paper_results_page_in_the_browser(live_app, page):  # noqa: F811
+    from tests.factories import make_assignment, make_class
+
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        teacher = make_user("teacher")
+        learner = make_user("learner", name="Ada Learner")
+        article = make_full_article(teacher, n=1)
+        assignment_id = make_assignment(make_class(teacher, [learner]), article).id
+        email = teacher.email
+    _login(page, base, email)
+    page.goto(f"{base}/teach/exchange/assignments/{assignment_id}")
+    page.get_by_role("link", name="Enter results from paper worksheets").click()
+    page.get_by_label("Version on the sheet").select_option("B")
+    page.get_by_role("button", name="Show version").click()
+    assert page.get_by_role("heading", name="Version B").is_visible()
+    page.get_by_label("Learner").select_option(label="Ada Learner")
+    page.locator("#answer-1").fill("Z")
+    page.get_by_role("button", name="Record results").click()
+    assert page.get_by_text("Nothing was recorded: question 1: write one of A, B, C, D.").is_visible()
+    assert page.locator("#answer-1").input_value() == "Z"
+    screenshot(page, "exchange-05-paper-results-error")
+    page.locator("#answer-1").fill("a")
+    page.get_by_role("button", name="Record results").click()
+    assert page.get_by_text("Recorded version B for Ada Learner").is_visible()
+    screenshot(page, "exchange-06-paper-results-recorded")
