@@ -73,9 +73,7 @@ def class_study(classroom: Classroom, now: datetime | None = None) -> ClassStudy
     study.reviews, study.passed, study.recent_reviews, study.recent_passed = (int(v or 0) for v in row)
 
     edges = [now + timedelta(days=1)] + [now + timedelta(weeks=w) for w in range(1, FORECAST_WEEKS + 1)]
-    labels = ["Due now or today"] + [
-        f"Within {w} week{'s' if w > 1 else ''}" for w in range(1, FORECAST_WEEKS + 1)
-    ]
+    labels = ["Due now or within a day", "In 2–7 days", "In 8–14 days", "In 15–21 days", "In 22–28 days"]
     buckets = [func.sum(case((Card.due < edges[0], 1), else_=0))] + [
         func.sum(case((and_(Card.due >= edges[i - 1], Card.due < edges[i]), 1), else_=0))
         for i in range(1, len(edges))

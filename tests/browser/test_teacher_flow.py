@@ -7,10 +7,11 @@ Screenshots: artifacts/screenshots/teacher-*.png (desktop and 375 px phone).
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Enrolment, Question, Response, utcnow
+from quizapp.models import Assignment, Attempt, Card, Enrolment, Question, Response, ReviewLog, utcnow
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, make_user
 
@@ -56,6 +57,14 @@ def _learner_answers(app, class_id: int) -> tuple[str, int]:
                                     submission_id=f"browser-{q.id}"))  # fmt: skip
             right += ok
         attempt.answered_count, attempt.correct_count, attempt.submitted_at = len(questions), right, utcnow()
+        for i, q in enumerate(questions[:8]):  # flashcards studied: a few reviews, one leech
+            card = Card(user_id=learner.id, question_id=q.id, state=2, stability=5.0 + 10 * i,
+                        lapses=9 if i == 7 else 1, due=utcnow() + timedelta(days=3 * i))  # fmt: skip
+            db.session.add(card)
+            db.session.flush()
+            for rating in (3, 3, 1 if i % 3 == 0 else 4):
+                db.session.add(ReviewLog(card_id=card.id, user_id=learner.id, rating=rating, state_before=2,
+                                         state_after=2))  # fmt: skip
         db.session.commit()
         return learner.name, round(100 * right / len(questions))
 
@@ -120,6 +129,7 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
     screenshot(page, "teacher-08-statistics")
 
     page.goto(f"{base}/teach/classes/{class_id}/study")
+    assert page.get_by_role("heading", name="Leeches").is_visible() and page.locator(".bar-fill").count() >= 5
     screenshot(page, "teacher-09-study")
 
     _login(phone_page, base, "tess@example.com")
