@@ -152,8 +152,11 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
     base = live_app.config["LIVE_URL"]
     with live_app.app_context():
         world = make_world("practice", learner_email="phone@example.com")
+        first = quizzes.start_attempt(world.assignment, world.learner.id)
+        quizzes.answer(first, world.questions["matching"].id, '{"Ana Ruiz": "mayor"}', "phone-answer-1", 5000)
+        quizzes.finish(first)
         attempt = quizzes.start_attempt(world.assignment, world.learner.id)
-        attempt_id, assignment_id = attempt.id, world.assignment.id
+        attempt_id, assignment_id, finished_id = attempt.id, world.assignment.id, first.id
         db.session.remove()
     page = phone_page
     page.goto(f"{base}/login")
@@ -166,13 +169,14 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
         "question-mcq": f"/learn/attempts/{attempt_id}/questions/1",
         "question-matching": f"/learn/attempts/{attempt_id}/questions/5",
         "review": "/learn/review",
+        "results": f"/learn/attempts/{finished_id}/results",
         "progress": "/learn/progress",
         "join": "/learn/join",
     }
     for name, path in paths.items():
         page.goto(base + path)
-        _fits(page, name)
         screenshot(page, f"learner-phone-{name}")
+        _fits(page, name)
     page.goto(base + paths["review"])
     page.get_by_role("button", name=re.compile("Flashcard")).tap()
     expect(page.get_by_text("the relief chief")).to_be_visible()

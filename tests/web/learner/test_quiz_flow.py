@@ -194,3 +194,18 @@ def test_only_approved_questions_are_shown(client, auth):
     assert "tonnes of grain" not in client.get(f"/learn/attempts/{attempt_id}/questions/2").get_data(
         as_text=True
     )
+
+
+def test_an_attempt_finished_after_the_due_date_is_marked_late(client, auth):
+    world = make_world("practice", learner_email="ada@example.com", due_at=utcnow() + timedelta(hours=1))
+    auth.login("ada@example.com", PASSWORD)
+    attempt_id = start(client, world)
+    post_answer(client, attempt_id, 4, {"answer": "Ana Ruiz"})
+    world.assignment.due_at = utcnow() - timedelta(minutes=1)  # the due date passes mid-attempt
+    db.session.commit()
+    page = client.get(f"/learn/assignments/{world.assignment.id}").get_data(as_text=True)
+    assert "Continue your attempt" in page  # an unfinished attempt may still be finished
+    finish = client.get(f"/learn/attempts/{attempt_id}/finish").get_data(as_text=True)
+    client.post(f"/learn/attempts/{attempt_id}/finish", data={"csrf_token": csrf_from(finish)})
+    dashboard = client.get("/learn/").get_data(as_text=True)
+    assert "badge-late" in dashboard and "last attempt: 1 of 5 right" in dashboard
