@@ -207,6 +207,19 @@ def _for_target(
     return out
 
 
+def _speaks(an: Analysis, name: str) -> bool:
+    """Whether the named person is the subject of a speech verb somewhere in the article."""
+    speakers = an.__dict__.get("_speakers")
+    if speakers is None:
+        speakers = an.__dict__["_speakers"] = {
+            tok.text
+            for s in _worth_asking(an)
+            for tok in s.span
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in _SPEECH
+        }
+    return name.split()[-1] in speakers
+
+
 def _empty_speech(doc, t: Target) -> bool:
     """A speech verb whose subject is the target but whose content is elsewhere ("X told VOA.")."""
     verb = doc[t.end - 1].head
@@ -401,6 +414,9 @@ def _true_false(
             continue
         key, _, full = _key_form(an, t)
         options = _options(an, s.span.text, t, t.key if t.kind != "person" else key, full, rng)
+        if t.kind == "person" and s.span.root.lemma_ in _SPEECH:
+            # Only another speaker of the article is a believable false speaker.
+            options = [o for o in options if _speaks(an, o)]
         if not options:
             continue
         replace = dict(resolved)

@@ -331,6 +331,8 @@ def negated(sent: Sentence, ids: list[int], replace: dict[int, tuple[int, str]])
     root = sent.span.root
     if root.i not in ids or any(c.dep_ == "neg" for c in root.children) or root.dep_ != "ROOT":
         return None
+    if any(c.lower_ in ("also", "still", "already", "even", "only") for c in root.children):
+        return None  # "have not also expressed" is not English
     if any(doc[i].dep_ == "conj" and doc[i].head == root for i in ids):
         return None  # "X did A and B": negating only A would be ambiguous
     if (

@@ -94,5 +94,10 @@ def valid(c: Candidate, article_text: str) -> bool:
         return all(text_ok(p["left"]) and text_ok(p["right"]) for p in c.choices)
     if c.qtype != "matching" and len(c.answer.split()) > 10:
         return False
+    # A word of the same stem gives a one-word answer away ("yield any _____ ... territorial integrity").
+    if " " not in c.answer and len(c.answer) >= 5 and c.qtype in ("cloze", "mcq", "short_answer"):
+        stem = c.answer[:5].lower()
+        if any(w.lower().startswith(stem) for w in re.findall(r"[A-Za-z]+", c.prompt)):
+            return False
     # The answer must not be sitting in the question.
     return not any(len(a) > 2 and mentions(c.prompt, a) for a in {c.answer, *c.accepted})
