@@ -56,9 +56,13 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
+INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/l: codes are read out and typed
+
+
 def new_invite_code() -> str:
-    """A single-use teacher invitation code, long enough not to be guessed."""
-    return secrets.token_urlsafe(12)
+    """A single-use teacher invitation code such as "K7QF-M2XA-9PRT" (60 bits: not guessable)."""
+    raw = "".join(secrets.choice(INVITE_ALPHABET) for _ in range(12))
+    return "-".join(raw[i : i + 4] for i in range(0, 12, 4))
 
 
 class InviteCode(db.Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Article, Question, User
@@ -126,7 +127,13 @@ def submit_article(owner: User, raw: str | bytes, *, title: str | None = None, s
         status="pending",
     )
     db.session.add(article)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same text sent twice at once (double click, two tabs): one article
+        db.session.rollback()
+        return db.session.scalar(
+            select(Article).where(Article.owner_id == owner.id, Article.sha256 == normalized.sha256)
+        )
     _start_generation(article)
     return article
 

@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response, User, utcnow
 from .assignments import class_assignments, questions_per_learner
+from .grading import parse_matching_given
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _NOTHING = (0, 0, None, 0, 0)
@@ -185,7 +186,10 @@ def learner_answers(assignment: Assignment, learner: User) -> list[dict]:
             evidence = ""
             if question.evidence_start is not None and question.evidence_end is not None:
                 evidence = text[question.evidence_start : question.evidence_end]
-            items.append({"response": response, "question": question, "evidence": evidence})
+            given = response.given_answer or ""
+            if question.qtype == "matching":  # stored as JSON {"left": "right"}: show it as pairs
+                given = "; ".join(f"{k} = {v}" for k, v in parse_matching_given(given).items())
+            items.append({"response": response, "question": question, "evidence": evidence, "given": given})
         result.append({"attempt": attempt, "items": items, "total": len(attempt.question_order or [])})
     return result
 

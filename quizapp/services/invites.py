@@ -31,7 +31,7 @@ def signup_teacher(email: str, name: str, password: str, code: str, shared_code:
     if not _matches_shared_code(code, shared_code):
         result = db.session.execute(
             update(InviteCode)
-            .where(InviteCode.code == code, InviteCode.used_at.is_(None))
+            .where(InviteCode.code == code.upper(), InviteCode.used_at.is_(None))  # typed in any case
             .values(used_at=utcnow())
         )
         if result.rowcount != 1:
@@ -44,7 +44,9 @@ def signup_teacher(email: str, name: str, password: str, code: str, shared_code:
         db.session.rollback()
         raise
     if claimed:
-        db.session.execute(update(InviteCode).where(InviteCode.code == code).values(used_by_id=user.id))
+        db.session.execute(
+            update(InviteCode).where(InviteCode.code == code.upper()).values(used_by_id=user.id)
+        )
         db.session.commit()
     return user
 

@@ -154,3 +154,38 @@ def _article_id(app) -> int:
 def _assignment_id(app, class_id: int) -> int:
     with app.app_context():
         return db.session.scalar(db.select(Assignment.id).where(Assignment.classroom_id == class_id))
+
+
+def test_admin_invites_a_teacher_who_signs_up_on_a_phone(live_app, page, phone_page):
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        make_user("admin", email="root@example.com", name="Site Admin")
+    _login(page, base, "root@example.com")
+    page.get_by_role("link", name="Admin", exact=True).click()
+    page.get_by_role("link", name=re.compile("Teacher invitation codes")).click()
+    page.get_by_label("Note (who it is for)").fill("For Tess")
+    page.get_by_role("button", name="Create code").click()
+    code = re.search(r"New invitation code: (\S+)", page.locator(".flash-success").inner_text()).group(1)
+    screenshot(page, "teacher-14-admin-invites")
+
+    phone_page.goto(f"{base}/teach/signup")
+    phone_page.get_by_label("Your name").fill("Tess Teacher")
+    phone_page.get_by_label("E-mail").fill("tess@example.com")
+    phone_page.get_by_label("Password", exact=True).fill("purple giraffe orbits lantern")
+    phone_page.get_by_label("Repeat the password").fill("purple giraffe orbits lantern")
+    phone_page.get_by_label("Invitation code").fill("not-the-code")
+    phone_page.get_by_role("button", name="Create teacher account").click()
+    assert phone_page.get_by_text("That invitation code is not valid").is_visible()
+    _fits(phone_page, "teacher sign-up")
+    screenshot(phone_page, "teacher-15-phone-signup-wrong-code")
+    phone_page.get_by_label("Password", exact=True).fill("purple giraffe orbits lantern")
+    phone_page.get_by_label("Repeat the password").fill("purple giraffe orbits lantern")
+    phone_page.get_by_label("Invitation code").fill(code)
+    phone_page.get_by_role("button", name="Create teacher account").click()
+    assert phone_page.get_by_role("heading", name="Hello, Tess Teacher").is_visible()
+    _fits(phone_page, "teacher dashboard")
+    screenshot(phone_page, "teacher-16-phone-dashboard")
+
+    page.goto(f"{base}/teach/admin/users")
+    row = page.locator("tr", has_text="tess@example.com")
+    assert row.get_by_role("combobox").input_value() == "teacher"

@@ -145,3 +145,32 @@ def test_regenerate_keeps_edits_and_decisions_without_duplicates(app, client, au
     assert questions[0].accepted == ["7", "seven votes"]
     assert [q.status for q in questions] == ["draft", "rejected", "approved", "draft"]
     assert "1 new question" in client.get(f"/teach/articles/{article.id}").get_data(as_text=True)
+
+
+def test_real_engine_article_and_regeneration_keep_edits(app, client, auth):
+    """The real question engine (spaCy): questions grounded in the text; regenerating duplicates nothing."""
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[3] / "seeds" / "000_87cfecf9a415b49a.txt").read_bytes()
+    login_as(client, auth)
+    response = post(
+        client, "/teach/articles", {"title": "", "file": (io.BytesIO(seed), "ceasefire.txt")},
+        content_type="multipart/form-data",
+    )  # fmt: skip
+    assert response.status_code == 302
+    article = Article.query.one()
+    assert article.status == "ready" and len(article.questions) >= 5
+    for q in article.questions:
+        assert q.status == "draft" and q.gen_id
+        assert q.evidence_text() and q.evidence_text() in article.text
+    edited, rejected = article.questions[0], article.questions[1]
+    edited.prompt, edited.edited = "Teacher's own wording?", True
+    rejected.status = "rejected"
+    db.session.commit()
+    count = len(article.questions)
+    post(client, f"/teach/articles/{article.id}/regenerate")
+    db.session.expire_all()
+    questions = Question.query.filter_by(article_id=article.id).all()
+    assert len(questions) == count and len({q.gen_id for q in questions}) == count
+    assert db.session.get(Question, edited.id).prompt == "Teacher's own wording?"
+    assert db.session.get(Question, rejected.id).status == "rejected"

@@ -108,3 +108,25 @@ def test_gradebook_pages_learners_but_averages_cover_everyone(app, client, auth)
         service.LEARNERS_PER_PAGE = old
     assert "P004" in page and "P000" not in page and "Learners 5–5 of 5" in page
     assert "60%" in page and "5/5 submitted" in page
+
+
+def test_matching_answers_show_as_pairs(app, client, auth):
+    import json
+
+    from quizapp.models import Question
+
+    teacher = login_as(client, auth)
+    learner = make_user(name="Mo")
+    classroom = make_class(teacher, [learner])
+    article = make_article(teacher, 0)
+    pairs = [{"left": "Ruiz", "right": "mayor"}, {"left": "Diaz", "right": "critic"}]
+    question = Question(article_id=article.id, qtype="matching", prompt="Match the people", status="approved",
+                        answer="Ruiz = mayor; Diaz = critic", choices=pairs)  # fmt: skip
+    db.session.add(question)
+    db.session.commit()
+    assignment = make_assignment(classroom, article)
+    assignment.question_ids = [question.id]
+    db.session.commit()
+    add_attempt(assignment, learner, {question.id: (json.dumps({"Ruiz": "critic", "Diaz": "mayor"}), False)})
+    page = client.get(f"/teach/assignments/{assignment.id}/learners/{learner.id}").get_data(as_text=True)
+    assert "Ruiz = critic; Diaz = mayor" in page and "Ruiz = mayor; Diaz = critic" in page
