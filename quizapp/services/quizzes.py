@@ -261,7 +261,11 @@ def _view(q: Question, order: list | None, position: int, total: int, response: 
 def answer(
     attempt: Attempt, question_id: int, given: str, submission_id: str, response_ms: int | None
 ) -> RecordedResponse:
-    """Grade and record the learner's answer once, and review the question's card with it."""
+    """Grade and record the learner's answer once, and review the question's card with it.
+
+    In test mode the card is reviewed when the attempt is finished, not now: a review would show the
+    key that the test keeps back until the end.
+    """
     if attempt.submitted_at is not None:
         raise QuizError("This attempt is already finished.")
     question = next((q for q in live_questions(attempt) if q.id == question_id), None)
@@ -271,11 +275,16 @@ def answer(
         recorded = record_response(attempt, question, given, submission_id, response_ms)
     except SubmissionConflict as exc:
         raise QuizError("This answer was already sent from another page. Reload and try again.") from exc
+    if attempt.assignment.mode != "test":  # a test's answers reach the cards when it is finished
+        _review(attempt.user_id, question, recorded.response)
+    return recorded
+
+
+def _review(user_id: int, question: Question, response: Response) -> None:
     try:
-        review_from_response(attempt.user_id, question, recorded.response)
+        review_from_response(user_id, question, response)
     except ReviewConflict:
         db.session.rollback()  # the answer stands; only its review was a duplicate
-    return recorded
 
 
 def finish(attempt: Attempt) -> None:
@@ -287,6 +296,11 @@ def finish(attempt: Attempt) -> None:
     )
     db.session.commit()
     db.session.refresh(attempt)
+    if attempt.assignment.mode == "test":  # now the answers may schedule their cards (once each)
+        questions = {q.id: q for q in live_questions(attempt)}
+        for response in responses_of(attempt).values():
+            if response.question_id in questions:
+                _review(attempt.user_id, questions[response.question_id], response)
 
 
 def evidence_parts(question: Question) -> tuple[str, str, str] | None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import srs
 from ..extensions import db
-from ..models import Attempt, Card, Question, Response, ReviewLog
+from ..models import Assignment, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .clock import srs_fuzz
 from .enrolment import desired_retention_of
@@ -168,10 +168,23 @@ def review_from_response(user_id: int, question: Question, response: Response) -
     )
 
 
+def locked_question_ids(user_id: int) -> set[int]:
+    """Questions of the learner's unfinished test-mode attempts: their cards wait until the test is
+    finished, so a review cannot show a key (or its evidence) that the test keeps back."""
+    orders = db.session.scalars(
+        select(Attempt.question_order)
+        .join(Assignment, Assignment.id == Attempt.assignment_id)
+        .where(Attempt.user_id == user_id, Attempt.submitted_at.is_(None), Assignment.mode == "test")
+    )
+    return {int(q) for order in orders for q in order or []}
+
+
 def own_card(user_id: int, card_id: int) -> Card | None:
-    """The card if it belongs to the learner and its question is still approved; else None."""
+    """The card if it is the learner's, its question still approved and not held back by a test."""
     card = db.session.get(Card, card_id)
     if card is None or card.user_id != user_id or card.question.status != "approved":
+        return None
+    if card.question_id in locked_question_ids(user_id):
         return None
     return card
 
@@ -190,16 +203,18 @@ def answer_card(
 def due_cards(user_id: int, when: datetime | None = None, limit: int = 200) -> list[Card]:
     """The learner's cards due now (approved questions only), most overdue first."""
     moment = when or clock_now()
-    return list(
-        db.session.scalars(
-            select(Card)
-            .join(Question, Question.id == Card.question_id)
-            .where(Card.user_id == user_id, Card.due <= moment, Question.status == "approved")
-            .where(Question.qtype.in_((*QUESTION_REVIEW_TYPES, "flashcard")))
-            .order_by(Card.due, Card.id)
-            .limit(limit)
-        )
+    query = (
+        select(Card)
+        .join(Question, Question.id == Card.question_id)
+        .where(Card.user_id == user_id, Card.due <= moment, Question.status == "approved")
+        .where(Question.qtype.in_((*QUESTION_REVIEW_TYPES, "flashcard")))
+        .order_by(Card.due, Card.id)
+        .limit(limit)
     )
+    locked = locked_question_ids(user_id)
+    if locked:
+        query = query.where(Card.question_id.not_in(locked))
+    return list(db.session.scalars(query))
 
 
 def count_due(user_id: int, until: datetime) -> int:

@@ -226,3 +226,24 @@ def test_flashcards_of_an_assignment_not_open_yet_stay_out_of_the_deck(app, clie
     auth.login("ada@example.com", PASSWORD)
     client.get(f"/learn/assignments/{world.assignment.id}")
     assert db.session.query(Card).count() == 0
+
+
+def test_a_test_keeps_its_cards_out_of_review_until_it_is_finished(app, client, auth):
+    world = make_world("test", learner_email="ada@example.com")
+    short = world.questions["short_answer"]
+    old_card = study.ensure_card(world.learner.id, short.id)  # known from earlier practice, due now
+    db.session.commit()
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    quizzes.answer(attempt, world.questions["mcq"].id, "Bo Chen", "test-answer-1", 3000)
+    assert db.session.query(ReviewLog).count() == 0  # not reviewed while the test runs
+    due = {c.question.qtype for c in study.due_cards(world.learner.id)}
+    assert due == {"flashcard"}  # the short-answer card waits: its feedback would show the key
+    auth.login("ada@example.com", PASSWORD)
+    assert client.get(f"/learn/review/cards/{old_card.id}").status_code == 404
+    page = client.get("/learn/review").get_data(as_text=True)
+    assert "Who thanked the drivers?" not in page
+    quizzes.finish(attempt)
+    quizzes.finish(attempt)  # finishing twice reviews nothing twice
+    logs = db.session.scalars(select(ReviewLog)).all()
+    assert [(log.rating, log.source) for log in logs] == [(1, "quiz")]  # the wrong mcq answer: Again
+    assert {c.question.qtype for c in study.due_cards(world.learner.id)} == {"flashcard", "short_answer"}
