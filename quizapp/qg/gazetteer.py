@@ -21,7 +21,8 @@ def places() -> dict[str, str]:
 
 @functools.cache
 def place_areas() -> dict[str, str]:
-    """Map each known place name to its part of the world (europe, asia, mideast, americas, africa, us)."""
+    """Map each known place name to its part of the world (europe, easteurope, asia, mideast, americas,
+    africa, us)."""
     return {name: area for _, name, area in _place_rows()}
 
 

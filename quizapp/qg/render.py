@@ -333,6 +333,8 @@ def negated(sent: Sentence, ids: list[int], replace: dict[int, tuple[int, str]])
         return None
     if any(c.lower_ in ("also", "still", "already", "even", "only") for c in root.children):
         return None  # "have not also expressed" is not English
+    if any(doc[i].lower_ in ("not", "n't", "no", "never", "nor") for i in ids):
+        return None  # a double negative is a trick question, not a test of the article
     if any(doc[i].dep_ == "conj" and doc[i].head == root for i in ids):
         return None  # "X did A and B": negating only A would be ambiguous
     if (
