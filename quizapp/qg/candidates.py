@@ -414,7 +414,7 @@ def _true_false(
             continue
         key, _, full = _key_form(an, t)
         options = _options(an, s.span.text, t, t.key if t.kind != "person" else key, full, rng)
-        if t.kind == "person" and s.span.doc[t.end - 1].head.lemma_ in _SPEECH:
+        if t.kind == "person" and any(doc[i].lemma_ in _SPEECH and doc[i].pos_ == "VERB" for i in ids):
             # Only another speaker of the article is a believable false speaker.
             options = [o for o in options if _speaks(an, o)]
         if not options:
