@@ -413,7 +413,21 @@ def _true_false(
         if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
             continue
         key, _, full = _key_form(an, t)
-        options = _options(an, s.span.text, t, t.key if t.kind != "person" else key, full, rng)
+        if t.kind in ("person", "place", "org", "group"):
+            # Only a name the article itself keeps apart is clearly wrong in the statement: "Luhansk"
+            # from a shipped list may well be part of the "Donbas" the article names.
+            options = entity_options(
+                an,
+                t.mention.cluster,
+                t.key if t.kind != "person" else key,
+                s.span.text,
+                full,
+                rng,
+                count=1,
+                article_only=True,
+            )
+        else:
+            options = _options(an, s.span.text, t, t.key, full, rng)
         if t.kind == "person" and any(doc[i].lemma_ in _SPEECH and doc[i].pos_ == "VERB" for i in ids):
             # Only another speaker of the article is a believable false speaker.
             options = [o for o in options if _speaks(an, o)]

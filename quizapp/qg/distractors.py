@@ -37,11 +37,19 @@ def is_variant(a: str, b: str) -> bool:
 
 
 def entity_options(
-    an: Analysis, key_cluster: str, key_text: str, shown: str, full: bool, rng: random.Random, count: int = 3
+    an: Analysis,
+    key_cluster: str,
+    key_text: str,
+    shown: str,
+    full: bool,
+    rng: random.Random,
+    count: int = 3,
+    article_only: bool = False,
 ) -> list[str]:
     """Names of other people/places/bodies in the article (then shipped lists) in the key's form.
 
     ``shown`` is the text the learner sees with the question; a name in it is never an option.
+    ``article_only`` leaves out the shipped lists (a false statement needs a name the article keeps apart).
     """
     key = an.clusters[key_cluster]
     kind = _place_kind(key.name)
@@ -74,7 +82,7 @@ def entity_options(
     words = set(re.findall(r"\w+", shown))
     article = [o for o in article if not _named_in(o, words, shown) and _same_shape(o, key_text)]
     extra = [o for o in extra if not _named_in(o, words, shown) and _same_shape(o, key_text)]
-    return _pick(article + extra, key_text, count)
+    return _pick(article + ([] if article_only else extra), key_text, count)
 
 
 # Distractors come from the most frequent names and terms only: enough for plausible options, and it
