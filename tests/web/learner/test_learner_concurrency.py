@@ -108,3 +108,23 @@ def test_concurrent_reviews_of_one_card_are_each_applied_once_and_none_is_lost(a
         assert after.stability_before == before.stability_after
         assert after.state_before == before.state_after
     assert card.stability == logs[-1].stability_after
+
+
+def test_start_clicked_in_several_tabs_at_once_makes_one_attempt(app):
+    world = make_world("practice", learner_email="ada@example.com", attempts_allowed=1)
+    assignment_id = world.assignment.id
+    db.session.remove()
+    locations = []
+
+    def worker(barrier):
+        client = app.test_client()
+        AuthActions(client).login("ada@example.com", PASSWORD)
+        page = client.get(f"/learn/assignments/{assignment_id}").get_data(as_text=True)
+        barrier.wait()
+        r = client.post(f"/learn/assignments/{assignment_id}/start", data={"csrf_token": csrf_from(page)})
+        locations.append(r.headers.get("Location", ""))
+
+    _run([worker] * THREADS)
+    assert db.session.query(Attempt).filter_by(assignment_id=assignment_id).count() == 1
+    attempt_id = db.session.query(Attempt.id).scalar()
+    assert locations == [f"/learn/attempts/{attempt_id}"] * THREADS  # every tab continues the same attempt
