@@ -444,7 +444,7 @@ def _true_false(
                 ["False"],
                 ["True", "False"],
                 target=f"tf:{u}",
-                weight=round(sw * 0.85, 4),
+                weight=round(sw * 0.87, 4),  # false ones are scarcer: take them first, for balance
                 difficulty="medium",
                 extra={"swapped": options[0], "key": key},
                 **_base(s, u),
@@ -463,7 +463,7 @@ def _true_false(
                     ["False"],
                     ["True", "False"],
                     target=f"tf:{u}",
-                    weight=round(sw * 0.7, 4),
+                    weight=round(sw * 0.8, 4),
                     difficulty="easy",
                     extra={"negated": True},
                     **_base(s, u),

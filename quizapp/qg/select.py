@@ -164,8 +164,8 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], st
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
         return False
     same_answer = sum(1 for x in chosen if x.target.split(":", 1)[-1] == c.target.split(":", 1)[-1])
-    # A person may be the answer twice (different facts); a place, body or term once.
-    once = not c.target.startswith(("person:", "quote:"))
+    # A person or place may be the answer twice (different facts); a body or term once.
+    once = not c.target.startswith(("person:", "quote:", "place:"))
     if (same_answer >= 2 or same_answer and once) and c.qtype != "true_false":
         return False
     return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)
