@@ -61,8 +61,11 @@ def test_learner_journey_with_keyboard_feedback_review_and_a_day_later(live_app,
     screenshot(page, "learner-04-question-mcq")
     page.keyboard.press("2")
     expect(page.get_by_role("radio", name="Dana Voss")).to_be_checked()
+    page.evaluate("window.stillTheSamePage = true")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Right")).to_be_visible()
+    assert page.evaluate("window.stillTheSamePage === true")  # sent with fetch: no reload
+    assert page.url.endswith("/questions/1")
     expect(page.locator(".evidence mark")).to_have_text(re.compile(r"^Relief chief Dana Voss said"))
     screenshot(page, "learner-05-feedback-evidence")
     page.keyboard.press("Enter")  # the Next button has the focus
@@ -182,3 +185,35 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
     expect(page.get_by_text("the relief chief")).to_be_visible()
     _fits(page, "flashcard back")
     screenshot(page, "learner-phone-flashcard-back")
+
+
+def test_quiz_and_flashcards_work_without_javascript(live_app, browser):
+    from quizapp.extensions import db
+
+    base = live_app.config["LIVE_URL"]
+    with live_app.app_context():
+        world = make_world("practice", learner_email="nojs@example.com")
+        assignment_id = world.assignment.id
+        db.session.remove()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/login")
+        page.get_by_label("E-mail").fill("nojs@example.com")
+        page.get_by_label("Password").fill("correct horse battery")
+        page.get_by_role("button", name="Log in").click()
+        page.goto(f"{base}/learn/assignments/{assignment_id}")
+        page.get_by_role("button", name="Start").click()
+        page.get_by_role("radio", name="Dana Voss").check()
+        page.get_by_role("button", name="Check answer").click()
+        expect(page.get_by_role("heading", name="Right")).to_be_visible()
+        expect(page.locator(".evidence mark")).to_be_visible()
+        page.goto(f"{base}/learn/review")
+        expect(page.locator("[data-back]")).to_be_hidden()
+        page.get_by_role("link", name="Show answer").click()
+        expect(page.get_by_text("the relief chief")).to_be_visible()
+        page.get_by_role("button", name="Easy").click()
+        expect(page.get_by_text("You reviewed 1 card")).to_be_visible()
+        screenshot(page, "learner-17-no-javascript-review-done")
+    finally:
+        context.close()
