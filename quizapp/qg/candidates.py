@@ -45,6 +45,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         if core is None or len(core) < 6 or len(core) > 55:
             continue
         resolved = render.resolve_subject(s, names)
+        resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
         sw = sentence_weight(an, s)
         tgts = targets(an, s)
         parts = render.views(s, core)

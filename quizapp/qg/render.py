@@ -150,6 +150,20 @@ def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[in
     return {first.i: (first.i + 1, names[sent.he_is])}
 
 
+def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """ "this summit" -> "the summit" when one of the previous two sentences names a summit.
+
+    The noun then has a clear referent in the article, and "the" reads right on its own in a question.
+    """
+    nouns = {t.lemma_.lower() for p in previous for t in p.span if t.pos_ == "NOUN"}
+    out: dict[int, tuple[int, str]] = {}
+    for tok in sent.span:
+        if tok.lower_ in ("this", "these", "those") and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
+            if tok.head.lemma_.lower() in nouns:
+                out[tok.i] = (tok.i + 1, "The" if tok.text[0].isupper() else "the")
+    return out
+
+
 def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[int]) -> bool:
     """True when the shown text leans on something outside it ("it" first, "this offer", "They").
 
@@ -163,7 +177,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
         tok = doc[i]
         low = tok.lower_
         if i in resolved:
-            seen_person = True
+            seen_person = seen_person or low in ("he", "she")
             continue
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True

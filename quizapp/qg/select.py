@@ -168,4 +168,14 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], st
     once = not c.target.startswith(("person:", "quote:", "place:"))
     if (same_answer >= 2 or same_answer and once) and c.qtype != "true_false":
         return False
+    if any(
+        x.answer == c.answer and _blank_context(x) and _blank_context(x) == _blank_context(c) for x in chosen
+    ):
+        return False  # "support for _____'s sovereignty" twice: the same fact from two sentences
     return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)
+
+
+def _blank_context(c: Candidate) -> str:
+    """The words right after the blank, which name what is being asked ("_____'s sovereignty")."""
+    after = c.prompt.split("_____", 1)[1] if "_____" in c.prompt else ""
+    return " ".join(re.findall(r"[\w']+", after)[:2]).lower()
