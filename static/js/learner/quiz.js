@@ -19,7 +19,7 @@
     var doc = new DOMParser().parseFromString(html, "text/html");
     var fresh = doc.getElementById("main");
     var current = document.getElementById("main");
-    if (!fresh || !current) { window.location.href = url; return; }
+    if (!fresh || !current) { window.location.href = url || window.location.href; return; }
     current.replaceWith(fresh);
     document.title = doc.title;
     if (url && url !== window.location.href) { window.history.pushState({ quiz: true }, "", url); }
@@ -43,7 +43,8 @@
       headers: token ? { "X-CSRFToken": token.value } : {}
     }).then(function (response) {
       if (!response.ok) { throw new Error(String(response.status)); }
-      return response.text().then(function (html) { swap(html, response.url); });
+      // only a redirect's target can be loaded again; a page answered to the POST itself keeps the URL
+      return response.text().then(function (html) { swap(html, response.redirected ? response.url : ""); });
     }).catch(function () {
       form.submit();  // the same submission id again: recorded once
     });
