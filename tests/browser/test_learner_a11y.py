@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from axe_playwright_python import sync_playwright as axe_playwright  # noqa: E402 - in the test extra
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD
 from tests.web.learner.world import make_world
-
-axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 
 def _audit(page, name: str, failures: dict) -> None:
