@@ -14,9 +14,9 @@ from .numbers import is_testable_date, is_testable_number, number_core
 _GENERIC = frozenset(
     "part region city country state people time year years way fact issue issues control side sides thing "
     "things number lot kind case point end day week month today official officials percent place area "
-    "government statement report news world group members member use discussion discussions talks "
-    "concern concerns problem problems move plan idea situation position comment comments effort "
-    "efforts".split()
+    "government statement report news world group members member use discussion discussions talks talk "
+    "concern concerns problem problems move plan idea situation position comment comments effort fund "
+    "funding money efforts".split()
 )
 
 
