@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz import fuzz
+
 from .article import Analysis
 from .candidates import TYPE_CONFIDENCE
 from .distractors import is_variant
@@ -172,6 +174,9 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], st
         x.answer == c.answer and _blank_context(x) and _blank_context(x) == _blank_context(c) for x in chosen
     ):
         return False  # "support for _____'s sovereignty" twice: the same fact from two sentences
+    for x in chosen:
+        if x.answer == c.answer and fuzz.token_set_ratio(x.prompt, c.prompt) >= 70:
+            return False  # the same quotation or fact asked twice, from two places in the article
     return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)
 
 

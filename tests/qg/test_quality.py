@@ -71,3 +71,28 @@ def test_mixed_types_and_difficulties(all_results):
         qs = result["questions"]
         assert len({q["type"] for q in qs}) >= 3
         assert len({q["difficulty"] for q in qs}) >= 2
+
+
+def test_no_fact_asked_twice(all_results):
+    from rapidfuzz import fuzz
+
+    for result in all_results:
+        qs = [q for q in result["questions"] if q["type"] not in ("true_false", "matching")]
+        for i, a in enumerate(qs):
+            for b in qs[i + 1 :]:
+                if a["answer"] == b["answer"]:
+                    assert fuzz.token_set_ratio(a["prompt"], b["prompt"]) < 70, (a["prompt"], b["prompt"])
+
+
+def test_demonstrative_read_as_definite_when_the_noun_was_just_named():
+    from quizapp.qg.article import analyse
+    from quizapp.qg.nlp import parse_paragraphs
+    from quizapp.qg.render import resolve_demonstratives
+
+    text = (
+        "The leaders will hold a summit in Geneva on Friday to discuss the border.\n\n"
+        "The involvement of Ukraine in this summit remains uncertain."
+    )
+    an = analyse(text, "", parse_paragraphs(text))
+    fixes = resolve_demonstratives(an.sentences[1], an.sentences[:1])
+    assert [text for _, text in fixes.values()] == ["the"]
