@@ -379,7 +379,11 @@ def _true_false(
     root = s.span.root
     if root.lemma_ in _SPEECH and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return []  # "Chabot told VOA in a statement": true, but says nothing
-    if render.has_unresolved_reference(s, ids, set(resolved)) or len(ids) > 40:
+    if (
+        render.has_unresolved_reference(s, ids, set(resolved))
+        or len(ids) > 40
+        or not render.is_clause(s.span.doc, ids)
+    ):
         return []
     true_text = render.statement(s, ids, resolved)
     out = [

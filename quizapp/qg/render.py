@@ -89,6 +89,8 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
         return [core]
     subj_ids = set() if own_subject is not None else set(range(subj.left_edge.i, subj.right_edge.i + 1))
     second = [i for i in core if i in conj_ids or i in subj_ids]
+    if not (is_clause(doc, main) and is_clause(doc, second)):
+        return [core]
     if (
         len(main) < 5
         or len(second) < 5
@@ -96,6 +98,13 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
     ):
         return [core]
     return [main, second]
+
+
+def is_clause(doc, ids: list[int]) -> bool:
+    """Whether the tokens hold a subject and a finite verb: a sentence, not a fragment."""
+    return any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in ids) and any(
+        doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in ids
+    )
 
 
 def join(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, str]] | None = None) -> str:

@@ -189,6 +189,6 @@ def key_terms(an: Analysis) -> dict[str, int]:
         in_title = all(w in an.title_words for w in lemma.split())
         if lemma.split()[-1] in _GENERIC:
             continue
-        if n >= 3 or in_title and n >= 1:
+        if in_title and n >= 2:
             keep[lemma] = n + (2 if in_title else 0)
     return keep
