@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -13,6 +14,7 @@ from .entities import surface_key
 from .numbers import date_variants, number_variants
 
 
+@functools.lru_cache(maxsize=65536)
 def is_variant(a: str, b: str) -> bool:
     """True when two option strings could name the same thing (Trump / Donald Trump, UK / Britain)."""
     ka, kb = surface_key(a), surface_key(b)

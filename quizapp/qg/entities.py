@@ -7,6 +7,7 @@ full person name in the article is that person, and (3) the majority label of ea
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Cluster:
     short: str = ""
 
 
+@functools.lru_cache(maxsize=65536)
 def surface_key(text: str) -> str:
     """A comparison key for a name: lower case, no leading article, no possessive, one space."""
     text = re.sub(r"['’]s$", "", " ".join(text.split()))

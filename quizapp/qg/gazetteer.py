@@ -48,6 +48,7 @@ def role_words() -> frozenset[str]:
     return frozenset(_lines("roles.txt"))
 
 
+@functools.lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """The canonical form of a place or body name ("U.S." -> "United States"), else the name itself."""
     key = " ".join(name.split())
