@@ -13,6 +13,15 @@ from ..interop.items import BLANK, Item
 
 COLUMNS = 2
 ROWS = 4
+MAX_CARD_CHARS = 280  # what fits a 90 x 58 mm card in small type; longer text is cut at a word
+
+
+def fit(text: str, limit: int = MAX_CARD_CHARS) -> str:
+    """``text``, cut at a word boundary with an ellipsis when longer than a card holds."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,7 @@ def cards_for(items: list[Item]) -> list[Card]:
             cards.append(Card(item.prompt.replace(BLANK, "_______"), item.answer))
         else:
             cards.append(Card(item.prompt, item.answer))
-    return [Card(c.front, c.back, n) for n, c in enumerate(cards, 1)]
+    return [Card(fit(c.front), fit(c.back), n) for n, c in enumerate(cards, 1)]
 
 
 def sheet_pages(cards: list[Card], columns: int = COLUMNS, rows: int = ROWS) -> list[tuple[str, list[list]]]:

@@ -14,7 +14,6 @@ from .fetcher import StaticOnlyFetcher, static_base_url
 from .versions import Version, build_versions
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
-PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 
 
 @dataclass
@@ -24,7 +23,7 @@ class SheetOptions:
     versions: int = 1
     include_article: bool = False
     word_bank: bool = True
-    paper: str = "a4"
+    paper: str = "a4"  # or "letter"
     instructions: str = "Read the article carefully, then answer every question."
     class_name: str = ""
 
@@ -54,7 +53,6 @@ def _context(source: SheetSource, options: SheetOptions, **extra) -> dict:
     return {
         "source": source,
         "options": options,
-        "paper": PAPER_SIZES.get(options.paper, "A4"),
         "stylesheet": "css/print.css",
         "screen": False,
         **extra,
@@ -79,24 +77,23 @@ def flashcards_html(source: SheetSource, options: SheetOptions, **extra) -> str:
     return environment().get_template("print/flashcards.html").render(ctx)
 
 
-def html_to_pdf_document(html: str, paper: str = "a4"):
+def html_to_pdf_document(html: str):
     """A WeasyPrint document rendered from ``html``, loading nothing but static files."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
-    page = CSS(string=f"@page {{ size: {PAPER_SIZES.get(paper, 'A4')}; }}")
-    fetcher = StaticOnlyFetcher()
-    return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).render(stylesheets=[page])
+    # The paper size comes from the document itself (print.css: @page, and the named page "letter").
+    return HTML(string=html, base_url=static_base_url(), url_fetcher=StaticOnlyFetcher()).render()
 
 
-def html_to_pdf(html: str, paper: str = "a4") -> bytes:
+def html_to_pdf(html: str) -> bytes:
     """PDF bytes of ``html`` (see :func:`html_to_pdf_document`)."""
-    return html_to_pdf_document(html, paper).write_pdf()
+    return html_to_pdf_document(html).write_pdf()
 
 
 def worksheet_pdf(source: SheetSource, options: SheetOptions) -> bytes:
     """All versions in one PDF; each version starts on a new sheet with its own page numbers."""
     versions = build_versions(source.items, source.scope, options.versions, options.word_bank)
-    documents = [html_to_pdf_document(worksheet_html(source, options, v), options.paper) for v in versions]
+    documents = [html_to_pdf_document(worksheet_html(source, options, v)) for v in versions]
     pages = [page for doc in documents for page in doc.pages]
     return documents[0].copy(pages).write_pdf()
 
@@ -104,9 +101,9 @@ def worksheet_pdf(source: SheetSource, options: SheetOptions) -> bytes:
 def keys_pdf(source: SheetSource, options: SheetOptions) -> bytes:
     """The answer keys of every version, one version a page."""
     versions = build_versions(source.items, source.scope, options.versions, options.word_bank)
-    return html_to_pdf(keys_html(source, options, versions), options.paper)
+    return html_to_pdf(keys_html(source, options, versions))
 
 
 def flashcards_pdf(source: SheetSource, options: SheetOptions) -> bytes:
     """The flashcard sheet: fronts, then backs mirrored for long-edge duplex printing."""
-    return html_to_pdf(flashcards_html(source, options), options.paper)
+    return html_to_pdf(flashcards_html(source, options))

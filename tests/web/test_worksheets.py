@@ -146,6 +146,13 @@ def test_pages_are_numbered_and_no_question_is_split(owner):
     assert not any(OPTION.match(line) or PAIR.match(line) for line in first_lines)
 
 
+@pytest.mark.parametrize("paper, size", [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size_is_the_one_chosen(qset, paper, size):
+    for kind in ("worksheet", "keys", "flashcards"):
+        for page in PdfReader(io.BytesIO(render_pdf(qset, kind, SheetOptions(paper=paper)).data)).pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size, kind
+
+
 def test_header_has_name_class_date_and_score_lines(qset):
     text = _pages(render_pdf(qset, "worksheet", SheetOptions(class_name="7B")).data)[0]
     assert "Name" in text and "Class 7B" in text and "Date" in text
@@ -181,8 +188,9 @@ def _positions(data: bytes, page_no: int) -> list[tuple[str, float, float]]:
     return out, float(reader.pages[page_no].mediabox.width)
 
 
-def test_flashcard_backs_are_mirrored_behind_their_fronts(qset):
-    data = render_pdf(qset, "flashcards", SheetOptions()).data
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_flashcard_backs_are_mirrored_behind_their_fronts(qset, paper):
+    data = render_pdf(qset, "flashcards", SheetOptions(paper=paper)).data
     assert len(PdfReader(io.BytesIO(data)).pages) % 2 == 0
     fronts, width = _positions(data, 0)
     backs, _ = _positions(data, 1)
@@ -246,3 +254,15 @@ def test_browser_page_links_every_version(client, auth, owner, qset):
     assert "Version C" in html and "Word bank:" in html
     assert 'aria-current="page">C</a>' in html
     assert html.count("version=") == 3
+
+
+def test_long_card_text_never_pushes_cards_off_their_page():
+    from quizapp.interop.items import Item
+    from quizapp.printing.render import SheetSource, flashcards_pdf
+
+    long_text = "The council debated the library plan at length. " * 14
+    items = [Item("flashcard", f"{n} {long_text}", f"{n} {long_text}", ref=str(n)) for n in range(8)]
+    data = flashcards_pdf(SheetSource("Long cards", "article-9", items), SheetOptions())
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert len(pages) == 2  # eight cards: one fronts page, one backs page
+    assert "#8" in pages[0].extract_text() and "#8" in pages[1].extract_text()
