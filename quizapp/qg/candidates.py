@@ -11,7 +11,7 @@ from .distractors import entity_options, value_options
 from .facts import flashcards, matching
 from .model import Candidate, unit
 from .quotes import quote_questions
-from .targets import Target, key_terms, sentence_weight, targets, term_targets
+from .targets import Target, sentence_weight, targets
 
 TYPE_CONFIDENCE = {
     "mcq": 1.0,
@@ -34,8 +34,6 @@ _SPEECH = frozenset(
 def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     """All candidate questions for the article, in a deterministic order."""
     names = {k: c.short for k, c in an.clusters.items()}
-    terms = key_terms(an)
-    per_sentence = {s.idx: term_targets(an, s, terms) for s in _worth_asking(an)}
     out: list[Candidate] = []
     for s in _worth_asking(an):
         out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
@@ -51,7 +49,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         parts = render.views(s, core)
         for k, view in enumerate(parts, start=0 if len(parts) == 1 else 1):
             u = unit(s.idx, k)
-            for t in tgts + per_sentence[s.idx]:
+            for t in tgts:
                 if any(t.start <= i < t.end for i in view):
                     out.extend(_for_target(an, s, view, resolved, t, sw, rng, u))
             inside = [t for t in tgts if any(t.start <= i < t.end for i in view)]
@@ -93,10 +91,6 @@ def _key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:
 def _options(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: random.Random) -> list[str]:
     if t.kind in ("number", "date"):
         return value_options(key, t.kind, rng)
-    if t.kind == "term":
-        # Other nouns of the article are rarely of the key's kind ("attacks" for "drones") and some
-        # are its synonyms ("bill" for "legislation"): a term is asked without options.
-        return []
     return entity_options(an, t.mention.cluster, key, shown, full, rng)
 
 
@@ -120,8 +114,6 @@ def _for_target(
         return out
     key, accepted, full = _key_form(an, t)
     weight = round(0.55 * sw + 0.45 * t.weight, 4)
-    if t.kind == "term":
-        weight = round(weight * 0.9, 4)
     tkey = f"{t.kind}:{t.mention.cluster or key}"
     resolved_ids = set(resolved)
     core = render.prune(s, core, set(range(t.start, t.end)))
@@ -154,7 +146,7 @@ def _for_target(
                 **_base(s, u),
             )
         )
-    question = _wh(an, s, core, resolved, t) if t.kind != "term" else None
+    question = _wh(an, s, core, resolved, t)
     if question:
         answer = an.clusters[t.mention.cluster].name if t.kind == "person" else key
         acc = accepted if t.kind != "person" else sorted({answer, *accepted}, key=lambda x: (-len(x), x))
@@ -418,7 +410,7 @@ def _true_false(
         if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
             continue
         key, _, full = _key_form(an, t)
-        if t.kind in ("org", "group", "term"):
+        if t.kind in ("org", "group"):
             continue  # bodies nest (the Senate is part of Congress): a swapped one is not clearly false
         if t.kind in ("person", "place"):
             # Only a name the article itself keeps apart is clearly wrong in the statement: "Luhansk"

@@ -10,15 +10,6 @@ from .article import Analysis, Sentence
 from .entities import Mention
 from .numbers import is_testable_date, is_testable_number, number_core
 
-# Nouns that fill their own blanks in stock phrases ("as part of", "the Donetsk region") or say little.
-_GENERIC = frozenset(
-    "part region city country state people time year years way fact issue issues control side sides thing "
-    "things number lot kind case point end day week month today official officials percent place area "
-    "government statement report news world group members member use discussion discussions talks talk "
-    "concern concerns problem problems move plan idea situation position comment comments effort fund "
-    "funding money efforts".split()
-)
-
 
 @dataclass(frozen=True)
 class Target:
@@ -116,11 +107,6 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
     return out
 
 
-def _in_quotes(s: Sentence, i: int) -> bool:
-    before = s.span.doc[s.span.start : i].text
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 def _is_group(toks) -> bool:
     last = toks[-1]
     return (
@@ -132,63 +118,3 @@ def _inside_quote(s: Sentence, m: Mention) -> bool:
     # Names inside a direct quotation are the speaker's words; blanking them tests the quote, not a fact.
     before = s.span.doc[s.span.start : m.tok_start].text
     return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
-
-
-def term_targets(an: Analysis, s: Sentence, key_terms: dict[str, int]) -> list[Target]:
-    """Key common-noun terms of the article ("spending bill", "sanctions") as blanks, if repeated."""
-    out: list[Target] = []
-    doc = s.span.doc
-    for chunk in s.span.noun_chunks:
-        root = chunk.root
-        if root.ent_type_ or root.pos_ != "NOUN":
-            continue
-        start = root.i
-        while (
-            start - 1 >= chunk.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "NOUN"
-        ):
-            start -= 1
-        text = doc[start : root.i + 1].text
-        lemma = " ".join(t.lemma_.lower() for t in doc[start : root.i + 1])
-        if lemma not in key_terms or not text.islower():
-            continue
-        if start > 0 and doc[start - 1].tag_ in ("JJ", "JJR", "JJS"):
-            continue  # "diplomatic _____", "constitutional _____": the adjective half-completes it
-        if _in_quotes(s, start):
-            continue
-        weight = min(0.8, 0.45 + 0.08 * key_terms[lemma])
-        fake = Mention(
-            doc[start].idx + s.offset,
-            root.idx + len(root.text) + s.offset,
-            text,
-            "term",
-            s.idx,
-            start,
-            root.i + 1,
-            "term:" + lemma,
-        )
-        out.append(Target(fake, "term", start, root.i + 1, text, weight))
-    return out
-
-
-def key_terms(an: Analysis) -> dict[str, int]:
-    """Common-noun terms repeated in the article or named in its headline, with their counts."""
-    counts: dict[str, int] = {}
-    # The first sentences are enough to find an article's key terms; this keeps huge texts linear.
-    for s in an.sentences[:400]:
-        for chunk in s.span.noun_chunks:
-            root = chunk.root
-            if root.ent_type_ or root.pos_ != "NOUN" or len(root.text) < 4:
-                continue
-            start = root.i
-            while start - 1 >= chunk.start and s.span.doc[start - 1].dep_ == "compound":
-                start -= 1
-            lemma = " ".join(t.lemma_.lower() for t in s.span.doc[start : root.i + 1])
-            counts[lemma] = counts.get(lemma, 0) + 1
-    keep = {}
-    for lemma, n in counts.items():
-        in_title = all(w in an.title_words for w in lemma.split())
-        if lemma.split()[-1] in _GENERIC:
-            continue
-        if in_title and n >= 2:
-            keep[lemma] = n + (2 if in_title else 0)
-    return keep
