@@ -106,6 +106,8 @@ def test_axe_finds_no_serious_violation_on_any_learner_page(live_app, browser, v
                 page.keyboard.press("Space")
                 expect(page.locator("[data-rating-form]")).to_be_visible()
                 page.keyboard.press("3")
+                # The rating posts the form: wait for its redirect before the next goto aborts it.
+                expect(page).to_have_url(re.compile(r"done=\d"))
             else:
                 if page.locator("input[type=radio]").count():
                     page.locator("input[type=radio]").first.check()

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import browser, live_app, page, screenshot  # noqa: F401 - fixtures
+from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, make_user
 from tests.web.exchange.helpers import make_full_article
 
@@ -15,21 +15,21 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def teacher_article(live_app):  # noqa: F811 - the imported fixture
+def teacher_article(live_app):
     with live_app.app_context():
         owner = make_user("teacher")
         article = make_full_article(owner, n=2)
         return owner.email, article.id
 
 
-def _login(page, base, email):  # noqa: F811
+def _login(page, base, email):
     page.goto(f"{base}/login")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
 
-def test_worksheet_page_prints_from_the_browser(live_app, page, teacher_article):  # noqa: F811
+def test_worksheet_page_prints_from_the_browser(live_app, page, teacher_article):
     base = live_app.config["LIVE_URL"]
     email, article_id = teacher_article
     _login(page, base, email)
@@ -62,7 +62,7 @@ def test_worksheet_page_prints_from_the_browser(live_app, page, teacher_article)
     assert abs(width_mm - 210) < 2  # A4 from the print stylesheet's @page rule
 
 
-def test_paper_results_page_in_the_browser(live_app, page):  # noqa: F811
+def test_paper_results_page_in_the_browser(live_app, page):
     from tests.factories import make_assignment, make_class
 
     base = live_app.config["LIVE_URL"]
