@@ -41,9 +41,18 @@ def build(db, models) -> dict:
     db.session.flush()
     db.session.execute(
         insert(models.User),
-        [{"email": f"learner{i}@example.com", "name": f"Learner {i:03d}", "role": "learner", "password_hash": "x",
-          "session_token": f"t{i}", "created_at": now} for i in range(LEARNERS)],
-    )  # fmt: skip
+        [
+            {
+                "email": f"learner{i}@example.com",
+                "name": f"Learner {i:03d}",
+                "role": "learner",
+                "password_hash": "x",
+                "session_token": f"t{i}",
+                "created_at": now,
+            }
+            for i in range(LEARNERS)
+        ],
+    )
     learner_ids = [
         u.id
         for u in db.session.query(models.User.id)
@@ -69,10 +78,23 @@ def build(db, models) -> dict:
         for q in range(QUESTIONS_PER_ASSIGNMENT):
             kind = ("mcq", "short_answer", "true_false")[q % 3]
             choices = {"mcq": ["Ana", "Ben", "Cy", "Dan"], "true_false": ["True", "False"]}.get(kind, [])
-            rows.append({"article_id": article.id, "gen_id": f"g{q}", "qtype": kind, "prompt": f"Question {q} of {a}?",
-                         "answer": choices[0] if choices else "seven", "accepted": [], "choices": choices,
-                         "evidence_start": 0, "evidence_end": 58, "status": "approved", "position": q,
-                         "created_at": now, "updated_at": now})  # fmt: skip
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "gen_id": f"g{q}",
+                    "qtype": kind,
+                    "prompt": f"Question {q} of {a}?",
+                    "answer": choices[0] if choices else "seven",
+                    "accepted": [],
+                    "choices": choices,
+                    "evidence_start": 0,
+                    "evidence_end": 58,
+                    "status": "approved",
+                    "position": q,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
         db.session.execute(insert(models.Question), rows)
         qids = [
             q.id
@@ -80,8 +102,13 @@ def build(db, models) -> dict:
             .filter_by(article_id=article.id)
             .order_by(models.Question.id)
         ]
-        assignment = models.Assignment(classroom_id=classroom.id, article_id=article.id, title=f"Assignment {a:02d}",
-                                       question_ids=qids, due_at=now - timedelta(days=ASSIGNMENTS - a))  # fmt: skip
+        assignment = models.Assignment(
+            classroom_id=classroom.id,
+            article_id=article.id,
+            title=f"Assignment {a:02d}",
+            question_ids=qids,
+            due_at=now - timedelta(days=ASSIGNMENTS - a),
+        )
         db.session.add(assignment)
         db.session.flush()
         assignment_questions.append((assignment.id, qids))
@@ -97,10 +124,20 @@ def build(db, models) -> dict:
         for qid in answered:
             right = rng.random() < 0.35 + 0.6 * ability
             answers.append((qid, right))
-        attempts.append({"assignment_id": assignment_id, "user_id": uid, "number": 1, "question_order": qids,
-                         "option_orders": {}, "answered_count": len(answers),
-                         "correct_count": sum(ok for _, ok in answers), "started_at": now,
-                         "submitted_at": now - timedelta(days=rng.randint(0, 50)), "source": "online"})  # fmt: skip
+        attempts.append(
+            {
+                "assignment_id": assignment_id,
+                "user_id": uid,
+                "number": 1,
+                "question_order": qids,
+                "option_orders": {},
+                "answered_count": len(answers),
+                "correct_count": sum(ok for _, ok in answers),
+                "started_at": now,
+                "submitted_at": now - timedelta(days=rng.randint(0, 50)),
+                "source": "online",
+            }
+        )
         per_attempt.append(answers)
     db.session.execute(insert(models.Attempt), attempts)
     attempt_ids = [a.id for a in db.session.query(models.Attempt.id).order_by(models.Attempt.id)]
@@ -108,16 +145,28 @@ def build(db, models) -> dict:
     for attempt_id, answers in zip(attempt_ids, per_attempt, strict=True):
         for qid, right in answers:
             sub += 1
-            batch.append({"attempt_id": attempt_id, "question_id": qid, "given_answer": "Ana" if right else "Ben",
-                          "correct": right, "submission_id": f"s{sub}", "created_at": now})  # fmt: skip
+            batch.append(
+                {
+                    "attempt_id": attempt_id,
+                    "question_id": qid,
+                    "given_answer": "Ana" if right else "Ben",
+                    "correct": right,
+                    "submission_id": f"s{sub}",
+                    "created_at": now,
+                }
+            )
         if len(batch) >= 20_000:
             db.session.execute(insert(models.Response), batch)
             batch = []
     if batch:
         db.session.execute(insert(models.Response), batch)
     db.session.commit()
-    return {"teacher": teacher, "class_id": classroom.id, "assignment_id": assignment_questions[len(assignment_questions) // 2][0],
-            "responses": sub}  # fmt: skip
+    return {
+        "teacher": teacher,
+        "class_id": classroom.id,
+        "assignment_id": assignment_questions[len(assignment_questions) // 2][0],
+        "responses": sub,
+    }
 
 
 def timed(client, path: str, repeat: int, engine) -> tuple[float, int]:
@@ -164,8 +213,10 @@ def main() -> None:
             built = time.perf_counter() - start
             dialect, user_id = db.engine.dialect.name, ids["teacher"].get_id()
             db.session.remove()
-        print(f"data set: {LEARNERS} learners, {ASSIGNMENTS} assignments, {ids['responses']:,} responses "
-              f"built in {built:.1f} s ({dialect})")  # fmt: skip
+        print(
+            f"data set: {LEARNERS} learners, {ASSIGNMENTS} assignments, {ids['responses']:,} responses "
+            f"built in {built:.1f} s ({dialect})"
+        )
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"] = user_id
@@ -192,9 +243,20 @@ def main() -> None:
                 "ratio": round(ratio, 1),
                 "queries": queries,
             }
-        print(json.dumps({"bench": "teacher", "database": dialect, "learners": LEARNERS,
-                          "assignments": ASSIGNMENTS, "responses": ids["responses"], "build_s": round(built, 1),
-                          "repeat": args.repeat, "pages": figures}))  # fmt: skip
+        print(
+            json.dumps(
+                {
+                    "bench": "teacher",
+                    "database": dialect,
+                    "learners": LEARNERS,
+                    "assignments": ASSIGNMENTS,
+                    "responses": ids["responses"],
+                    "build_s": round(built, 1),
+                    "repeat": args.repeat,
+                    "pages": figures,
+                }
+            )
+        )
     finally:
         with app.app_context():
             db.session.remove()

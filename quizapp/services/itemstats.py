@@ -162,9 +162,9 @@ def accept_answer(question: Question, answer: str) -> int:
     if _fold(answer) not in {_fold(a) for a in [question.answer, *accepted]}:
         accepted.append(answer)
     wrong = db.session.scalars(
-        select(Response.given_answer).distinct().where(
-            Response.question_id == question.id, Response.correct.is_(False)
-        )
+        select(Response.given_answer)
+        .distinct()
+        .where(Response.question_id == question.id, Response.correct.is_(False))
     ).all()
     now_right = [
         g for g in wrong if is_correct(question.qtype, question.answer, accepted, g, question.choices)

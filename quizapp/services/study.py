@@ -48,9 +48,7 @@ def ensure_card(user_id: int, question_id: int, when: datetime | None = None) ->
             card = Card(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
             db.session.add(card)
     except IntegrityError:  # made by a concurrent request
-        card = db.session.scalar(
-            select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
-        )
+        card = db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
     return card
 
 

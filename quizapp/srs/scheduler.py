@@ -42,7 +42,7 @@ class ReviewOutcome:
 
 @cache
 def scheduler_version() -> str:
-    """"fsrs-<installed version>", recorded with every review."""
+    """ "fsrs-<installed version>", recorded with every review."""
     return "fsrs-" + version("fsrs")
 
 
