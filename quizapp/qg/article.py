@@ -80,7 +80,10 @@ def analyse(text: str, title: str, parsed: list[tuple[int, Doc]]) -> Analysis:
                 )
                 s.mentions.append(m)
                 mentions.append(m)
+    for sent in sentences:
+        _people_tagged_as_bodies(sent)
     clusters = repair(mentions)
+    mentions.extend(_recover_missed(sentences, clusters))
     _drop_quoted_only(sentences, clusters)
     keywords: Counter[str] = Counter()
     for s in sentences:
@@ -89,6 +92,67 @@ def analyse(text: str, title: str, parsed: list[tuple[int, Doc]]) -> Analysis:
     _resolve_pronouns(sentences)
     descriptions = _descriptions(sentences)
     return Analysis(text, title, sentences, mentions, clusters, descriptions, keywords, title_words)
+
+
+_SAYS = frozenset("say tell add write tweet explain insist argue note confirm".split())
+
+
+def _people_tagged_as_bodies(s: Sentence) -> None:
+    """ "Aitan Goelman said", "Aung San Suu Kyi, the de facto head of ...": names taken for a body."""
+    doc = s.span.doc
+    roles = gazetteer.role_words()
+    for m in s.mentions:
+        words = m.text.split()
+        if m.kind != "org" or not 2 <= len(words) <= 4:
+            continue
+        if not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        head = doc[m.tok_end - 1]
+        speaks = head.dep_ == "nsubj" and head.head.lemma_ in _SAYS
+        titled = any(
+            c.dep_ == "appos" and (c.lemma_.lower() in roles or c.lower_ in ("head", "leader", "lawyer"))
+            for c in head.children
+        )
+        if speaks or titled:
+            m.kind = "person"
+
+
+def _recover_missed(sentences: list[Sentence], clusters: dict[str, Cluster]) -> list[Mention]:
+    """Mentions of people the article has already named that the tagger missed ("Witkoff informed ...")."""
+    forms: dict[tuple[str, ...], str] = {}
+    for key, c in clusters.items():
+        if c.kind != "person" or not key.startswith("person:"):
+            continue
+        for form in {c.name, c.short}:
+            forms[tuple(form.split())] = key
+    longest = max((len(f) for f in forms), default=0)
+    found: list[Mention] = []
+    for s in sentences:
+        doc = s.span.doc
+        taken = {i for m in s.mentions for i in range(m.tok_start, m.tok_end)}
+        i = s.span.start
+        while i < s.span.end:
+            hit = None
+            for n in range(min(longest, s.span.end - i), 0, -1):
+                words = tuple(t.text for t in doc[i : i + n])
+                if words in forms and not any(j in taken for j in range(i, i + n)):
+                    hit = (n, forms[words])
+                    break
+            if hit is None or doc[i].pos_ not in ("PROPN", "NOUN") or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            n, key = hit
+            start = s.offset + doc[i].idx
+            end = s.offset + doc[i + n - 1].idx + len(doc[i + n - 1].text)
+            m = Mention(start, end, doc[i : i + n].text, "person", s.idx, i, i + n, key)
+            s.mentions.append(m)
+            found.append(m)
+            clusters[key].count += 1
+            taken.update(range(i, i + n))
+            i += n
+    for s in sentences:
+        s.mentions.sort(key=lambda m: m.tok_start)
+    return found
 
 
 def _resolve_pronouns(sentences: list[Sentence]) -> None:
@@ -119,9 +183,12 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
     roles = gazetteer.role_words()
     for s in sentences:
         doc = s.span.doc
+        quoted = _quoted_tokens(s.span)
         for m in s.mentions:
             if m.kind not in ("person", "place") or not m.cluster or m.cluster.startswith("ambiguous"):
                 continue
+            if m.tok_start in quoted:
+                continue  # a tweet's "the Vice Chairman of North Korea" is the speaker's wording
             ent_tokens = set(range(m.tok_start, m.tok_end))
             if m.kind == "person":
                 title = _title_before(doc, m.tok_start, ent_tokens)
@@ -133,6 +200,18 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
             if appos and (m.kind == "place" or any(w.lower() in roles for w in appos.split())):
                 out.append(Description(m.cluster, appos, s.idx, "appos"))
     return out
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    inside: set[int] = set()
+    open_quote = False
+    for tok in span:
+        if tok.text in ('"', "“", "”"):
+            open_quote = tok.text != "”" and not (tok.text == '"' and open_quote)
+            continue
+        if open_quote:
+            inside.add(tok.i)
+    return inside
 
 
 def _title_before(doc: Doc, start: int, inside: set[int]) -> str:

@@ -10,7 +10,8 @@ from .article import Analysis, Sentence
 from .distractors import entity_options, value_options
 from .facts import flashcards, matching
 from .model import Candidate, unit
-from .quotes import quote_questions
+from .objects import object_questions
+from .quotes import quote_matching, quote_questions
 from .targets import Target, sentence_weight, targets
 
 TYPE_CONFIDENCE = {
@@ -25,6 +26,7 @@ _WH_PREPS = {
     "date": {"on", "in", "by", "until", "since", "for", "before", "after", "from"},
     "place": {"in", "at", "to", "into"},
 }
+_WHOM_PREPS = frozenset({"to", "with", "against", "from"})
 _SPEECH = frozenset(
     "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add "
     "note explain insist confirm maintain suggest write tweet report predict".split()
@@ -42,8 +44,10 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
+        out.extend(object_questions(an, s, sentence_weight(an, s), rng))
         resolved = render.resolve_subject(s, names)
         resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
+        resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
         sw = sentence_weight(an, s)
         tgts = targets(an, s)
         parts = render.views(s, core)
@@ -56,6 +60,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
             out.extend(_true_false(an, s, view, resolved, inside, sw, rng, u))
     out.extend(flashcards(an))
     out.extend(matching(an))
+    out.extend(quote_matching(an))
     return out
 
 
@@ -280,6 +285,24 @@ def _wh(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -
             return None  # "Who told VOA in a statement?" says nothing about what was said
         body = render.spaced(doc, ids, swap)
         return _finish(prefix, f"who {body}")
+    if t.kind == "person" and verb == clause_verb and verb.pos_ == "VERB" and t.start == head.left_edge.i:
+        # "Zelensky addressed Trump directly" -> "Who did Zelensky address directly?"
+        if head.dep_ == "dobj" and head.head == verb and not any(c.dep_ == "conj" for c in head.children):
+            remove = set(range(head.left_edge.i, head.right_edge.i + 1))
+            return _q(prefix, render.wh_question(verb, "who", remove, render.tail_cut(verb, keep)))
+        prep = head.head
+        if (
+            head.dep_ == "pobj"
+            and prep.dep_ == "prep"
+            and prep.head == verb
+            and prep.lower_ in _WHOM_PREPS
+            and not any(c.dep_ == "conj" for c in head.children)
+        ):
+            # "appealed to Trump to protect ..." -> "To whom did EU leaders appeal to protect ...?"
+            remove = set(range(prep.i, head.right_edge.i + 1))
+            return _q(
+                prefix, render.wh_question(verb, f"{prep.lower_} whom", remove, render.tail_cut(verb, keep))
+            )
     if t.kind in ("date", "place") and head.dep_ == "pobj" and head.head.dep_ == "prep":
         prep = head.head
         if prep.lower_ not in _WH_PREPS[t.kind] or prep.head != verb or verb != clause_verb:
@@ -373,7 +396,7 @@ def _true_false(
         return []  # "Chabot told VOA in a statement": true, but says nothing
     if (
         render.has_unresolved_reference(s, ids, set(resolved))
-        or len(ids) > 40
+        or len(ids) > 48
         or not render.is_clause(s.span.doc, ids)
     ):
         return []

@@ -72,7 +72,8 @@ def entity_options(
         article.append(c.name if full else c.short)
     extra: list[str] = []
     # People are never padded from a shipped list: an outsider's name is too easy to rule out.
-    if key.kind == "place":
+    # Nor are cities or regions: one from another country ("Minsk" for a town in Donetsk) is absurd.
+    if key.kind == "place" and kind in ("country", "state"):
         area = gazetteer.place_areas().get(gazetteer.canonical(key.name), "")
         extra = sorted(
             n

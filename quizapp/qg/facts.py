@@ -34,9 +34,14 @@ def best_roles(an: Analysis) -> dict[str, Description]:
     }
 
 
+_ONE_HOLDER = frozenset("chief head majority minority speaker prime".split())
+
+
 def _with_article(role: str) -> str:
     head = role.split()[-1].lower()
-    if role.split()[0][:1].islower() and head in _SHARED_TITLES or head in _SHARED_TITLES:
+    if any(w.lower() in _ONE_HOLDER for w in role.split()):
+        det = "The"  # "the Chief Justice", "the Senate Majority Leader"
+    elif head in _SHARED_TITLES:
         det = "An" if role[:1].lower() in "aeiou" else "A"
     else:
         det = "The"
@@ -49,8 +54,8 @@ def flashcards(an: Analysis) -> list[Candidate]:
     for key, d in best_roles(an).items():
         c = an.clusters[key]
         s = an.sentences[d.sent]
-        if len(c.name.split()) < 2:
-            continue
+        if len(c.name.split()) < 2 or len(d.text.split()) < 2:
+            continue  # "Who is Donald Trump? The President" tells nothing the article adds
         out.append(
             Candidate(
                 "flashcard",
@@ -64,6 +69,7 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 0.35 + 0.2 * min(1, c.count / 5),
                 "easy",
                 units(s.idx),
+                {"pair": (c.name, d.text)},
             )
         )
     for d in an.descriptions:
@@ -89,6 +95,7 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 0.45 + 0.25 * min(1, c.count / 5),
                 "medium",
                 units(s.idx),
+                {"pair": (c.name, d.text)},
             )
         )
     return out

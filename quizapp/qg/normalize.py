@@ -157,7 +157,8 @@ def _is_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 30 or len(line) > 250:
         return False
-    if re.search(r"[.!?][\"”’']?\s+[A-Z]", line):  # more than one sentence: a paragraph
+    # More than one sentence is a paragraph; "N. Korean" or "U.S. House" is an abbreviation, not a break.
+    if re.search(r"(?:[a-z]{2}[.!?]|[.!?][\"”’'])\s+[A-Z]", line):
         return False
     return not line.endswith(_TERMINAL) or len(words) <= 25
 

@@ -1,4 +1,10 @@
-"""Questions about who said what: "Who said, “...”?" from sentences that quote a named person."""
+"""Questions about who said what: "Who said, “...”?", and a matching set of speakers to their words.
+
+A quotation often runs over several sentences of a paragraph (“Hundreds have been killed,” Royce said.
+“At least 200 villages ...”), or its speaker comes in the next sentence ("... deeply disturbing.” Chabot
+told VOA). Each quoted sentence is attributed by its paragraph: to the speaker named with the quotation,
+or to the one who speaks just before or just after it in the same paragraph.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +13,14 @@ import random
 from . import render
 from .article import Analysis, Sentence
 from .distractors import entity_options
-from .model import Candidate, unit
+from .model import Candidate, unit, units
 
 _SPEECH = frozenset(
     "say tell warn add write tweet explain insist argue note declare announce ask reply comment".split()
 )
 MAX_QUOTE_WORDS = 25
+_MARKS = ('"', "“", "”")
+MATCH_QUOTE_WORDS = 14
 
 
 def speaker_quote(an: Analysis, s: Sentence) -> tuple[str, str] | None:
@@ -24,44 +32,101 @@ def speaker_quote(an: Analysis, s: Sentence) -> tuple[str, str] | None:
     if len(quotes) != 1:
         return None
     first, last = quotes[0]
-    doc = s.span.doc
-    words = [t for t in doc[first : last + 1]]
-    while words and words[-1].text in (",", "."):
-        words = words[:-1]
-    if not 4 <= len(words) <= MAX_QUOTE_WORDS or not words[0].text[:1].isupper():
+    text = _clean(s.span.doc[first : last + 1])
+    speaker = _speaker(an, s)
+    if text is None or speaker is None:
         return None
-    subj = render.subject_of(root)
+    return speaker, text
+
+
+def _speaker(an: Analysis, s: Sentence) -> str | None:
+    """The person cluster that is the subject of the sentence's speech verb, if one is named."""
+    root = s.span.root
+    if root.lemma_ not in _SPEECH:
+        return None
+    inside = render.quoted(s)
+    # The speaker stands outside the quotation: in '"Kim Young Chol ... heading now," Trump wrote' the
+    # parser gives "wrote" two subjects.
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
     if subj is None:
         return None
-    speaker = next(
+    return next(
         (
-            m
+            m.cluster
             for m in s.mentions
             if m.kind == "person" and m.tok_start <= subj.i < m.tok_end and m.cluster in an.clusters
         ),
         None,
     )
-    if speaker is None:
+
+
+def _clean(words) -> str | None:
+    """The quotation's words as shown in a question, or None when unfit (too short, long, nested)."""
+    toks = list(words)
+    while toks and toks[0].text in _MARKS:
+        toks = toks[1:]
+    while toks and (toks[-1].text in _MARKS or toks[-1].text in (",", ".")):
+        toks = toks[:-1]
+    if not 4 <= len(toks) <= MAX_QUOTE_WORDS or not toks[0].text[:1].isupper():
         return None
-    text = "".join(t.text_with_ws for t in words).strip()
-    if any(ch in text for ch in '"“”'):
-        return None
-    return speaker.cluster, text
+    text = "".join(t.text_with_ws for t in toks).strip()
+    if any(ch in text for ch in _MARKS):
+        return None  # a quotation inside the quotation
+    return text
+
+
+def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str, int]]:
+    """Sentence index -> (speaker cluster, quotation, index of the sentence naming the speaker)."""
+    cached = an.__dict__.get("_quotes")
+    if cached is not None:
+        return cached
+    out: dict[int, tuple[str, str, int]] = {}
+    by_para: dict[int, list[Sentence]] = {}
+    for s in an.sentences:
+        by_para.setdefault(s.para, []).append(s)
+    for sents in by_para.values():
+        direct = {s.idx: speaker_quote(an, s) for s in sents}
+        for i, s in enumerate(sents):
+            if direct[s.idx]:
+                out[s.idx] = (*direct[s.idx], s.idx)
+                continue
+            if not render.all_quoted(s):
+                continue
+            text = _clean(s.span)
+            if text is None or text.count(",") > 3:
+                continue
+            named: list[tuple[str, int]] = [(direct[p.idx][0], p.idx) for p in sents[:i] if direct[p.idx]][
+                -1:
+            ]
+            if i + 1 < len(sents):
+                nxt = sents[i + 1]
+                # The quotation goes on into the next sentence, which names its speaker ('... and more,"
+                # Trump said'), or the next sentence only says who spoke ("Chabot told VOA ...").
+                after = direct[nxt.idx][0] if direct[nxt.idx] else None
+                if after is None and not render.quoted(nxt):
+                    after = _speaker(an, nxt)
+                if after:
+                    named.append((after, nxt.idx))
+            if len({key for key, _ in named}) == 1:
+                key, source = min(named, key=lambda n: abs(n[1] - s.idx))
+                out[s.idx] = (key, text, source)
+    an.__dict__["_quotes"] = out
+    return out
 
 
 def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -> list[Candidate]:
     """A who-said question (multiple choice and short answer) for a quoted sentence."""
-    found = speaker_quote(an, s)
+    found = attributed_quotes(an).get(s.idx)
     if found is None:
         return []
-    key, text = found
+    key, text, source = found
     cluster = an.clusters[key]
-    end = "" if text.endswith(("?", "!")) else ""
-    prompt = f"Who said, “{text}{end}”?" if not text.endswith(("?", "!")) else f"Who said, “{text}”"
+    first, last = an.sentences[min(source, s.idx)], an.sentences[max(source, s.idx)]
+    prompt = f"Who said, “{text}”?" if not text.endswith(("?", "!")) else f"Who said, “{text}”"
     accepted = sorted({cluster.name, cluster.short}, key=lambda x: (-len(x), x))
     base = {
         "sent": s.idx,
-        "span": (s.start, s.end),
+        "span": (first.start, last.end),  # the quotation and the sentence that names its speaker
         "shown": {unit(s.idx, 0), unit(s.idx, 1), unit(s.idx, 2)},
     }
     weight = round(0.55 * sw + 0.45 * 0.7, 4)
@@ -95,3 +160,36 @@ def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) ->
             )
         )
     return out
+
+
+def quote_matching(an: Analysis) -> list[Candidate]:
+    """One matching set of speakers to something each said, when at least three people are quoted."""
+    best: dict[str, tuple[int, str, int]] = {}
+    for idx, (key, text, source) in sorted(attributed_quotes(an).items()):
+        if len(text.split()) > MATCH_QUOTE_WORDS or key not in an.clusters:
+            continue
+        if key not in best or len(text) < len(best[key][1]):
+            best[key] = (idx, text, source)
+    if len(best) < 3:
+        return []
+    chosen = sorted(best.items(), key=lambda kv: kv[1][0])[:5]
+    # The words as the article has them (the page shows them as a quotation).
+    pairs = sorted(((an.clusters[k].name, t, idx, src) for k, (idx, t, src) in chosen), key=lambda p: p[0])
+    first = min(min(p[2], p[3]) for p in pairs)
+    last = max(max(p[2], p[3]) for p in pairs)
+    answer = "; ".join(f"{left} = {right}" for left, right, _, _ in pairs)
+    return [
+        Candidate(
+            "matching",
+            "Match each person with what they said in the article.",
+            answer,
+            [answer],
+            [{"left": left, "right": right} for left, right, _, _ in pairs],
+            first,
+            (an.sentences[first].start, an.sentences[last].end),
+            "matching:quotes",
+            0.72,
+            "medium",
+            set().union(*(units(p[2]) for p in pairs)),
+        )
+    ]

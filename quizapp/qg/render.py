@@ -67,7 +67,8 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
         return [core]  # "has been reassigned and being investigated": the second verb needs the first's aux
     # Only "X did A, and did B" with the conjunction hanging off the main verb; anything else is
     # often a misparse of a subordinate clause ("... in the event the Senate reached ...").
-    ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ in ("and", "but") and c.i < conj.i]
+    # "but" joins a contrast the first half needs ("was on the list, but was dropped"): keep it whole.
+    ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < conj.i]
     if not ccs or any(t.dep_ in ("mark", "advcl") for t in conj.subtree if t.i < conj.i):
         return [core]
     conj_ids = set(range(conj.left_edge.i, conj.right_edge.i + 1))
@@ -173,6 +174,47 @@ def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int
     return out
 
 
+def resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """ "the program" -> "the DACA program" when the article has named exactly one such program before.
+
+    Only a bare "the <noun>" of the kind that points back (see ``_BACK_NOUNS``) is replaced, and only by a
+    short named form ("the DACA program", "the Obama administration measure"); otherwise it stays, and
+    the sentence is not asked about.
+    """
+    out: dict[int, tuple[int, str]] = {}
+    for tok in sent.span:
+        if tok.lower_ != "the" or tok.dep_ != "det" or not _anaphoric(tok.head, tok):
+            continue
+        noun = tok.head
+        forms = {
+            _named_form(t) for p in earlier for t in p.span if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"
+        }
+        forms.discard(None)
+        if len(forms) == 1 and noun.i == tok.i + 1:
+            text = forms.pop()
+            out[tok.i] = (noun.i + 1, ("The " if tok.text[0].isupper() else "the ") + text)
+    return out
+
+
+def _named_form(noun: Token) -> str | None:
+    """ "DACA program" for "the (DACA) program": the noun with the name words right before it, if any."""
+    doc = noun.doc
+    words: list[Token] = []
+    i = noun.i - 1
+    while i >= 0 and len(words) < 3:
+        tok = doc[i]
+        if tok.text in ("(", ")"):
+            i -= 1
+            continue
+        if tok.dep_ not in ("compound", "nmod") or tok.pos_ not in ("PROPN", "NOUN"):
+            break
+        words.insert(0, tok)
+        i -= 1
+    if not any(w.pos_ == "PROPN" for w in words):
+        return None
+    return " ".join([w.text for w in words] + [noun.text])
+
+
 def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[int]) -> bool:
     """True when the shown text leans on something outside it ("it" first, "this offer", "They").
 
@@ -188,6 +230,8 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
         if i in resolved:
             seen_person = seen_person or low in ("he", "she")
             continue
+        if low == "this" and tok.head.lemma_.lower() in _TIME_NOUNS:
+            continue  # "earlier this year": a time the article's date fixes, not a back reference
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True
         if low == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
@@ -196,11 +240,15 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             return True
         if low in ("them", "themselves") or low in ("they", "their") and not (seen_group or seen_person):
             return True
+        if low == "its" and singular_nouns:
+            continue  # "the fix ... on its own merits": a possessive binds to the noun just before
         if low in ("it", "its", "itself") and len(singular_nouns) != 1:
             # "The bill's sponsors cast it ...": one earlier thing it can be. Two ("the bill ... the
             # ban, it ...") or none (it = something in an earlier sentence) and the reader cannot tell.
             return True
         if low == "there" and tok.dep_ != "expl":
+            return True
+        if low == "the" and tok.dep_ == "det" and _anaphoric(tok.head, tok):
             return True
         if tok.ent_type_ == "PERSON":
             seen_person = True
@@ -211,9 +259,39 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     return False
 
 
+_TIME_NOUNS = frozenset(
+    "year week month morning afternoon evening weekend spring summer fall autumn winter".split()
+)
+# Nouns that, bare after "the", point back to something named earlier ("the vote", "the fix").
+_BACK_NOUNS = frozenset(
+    "decision move offer problem issue plan proposal fix deal agency number vote idea step effort measure "
+    "change incident case matter request process situation announcement agreement program initiative "
+    "policy order ruling report letter statement meeting event attack operation campaign effort group "
+    "organization company country countries nation nations man woman men women official officials "
+    "city region area latter former same".split()
+)
+
+
+def _anaphoric(noun: Token, det: Token) -> bool:
+    """ "the vote", "the two countries": a definite noun with nothing of its own to tell which one."""
+    if (
+        noun.pos_ not in ("NOUN", "ADJ")
+        or noun.lemma_.lower() not in _BACK_NOUNS
+        and noun.lower_ not in (_BACK_NOUNS)
+    ):
+        return False
+    own = [c for c in noun.children if c != det and c.dep_ not in ("punct", "cc")]
+    # "the two countries" refers back as surely as "the countries" does
+    return all(c.dep_ == "nummod" and c.i < noun.i for c in own)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject of a verb, if any."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# A trailing clause these open can go without a comma before it: "... warned Wednesday as they pressed".
+_CUT_MARKS = frozenset("as while when after before because since".split())
 
 
 def tail_cut(verb: Token, indices: list[int]) -> list[int]:
@@ -223,11 +301,14 @@ def tail_cut(verb: Token, indices: list[int]) -> list[int]:
     last = max((i for i in indices if not doc[i].is_punct), default=-1)
     for child in verb.children:
         # Only a clause that runs to the end of the sentence can go without leaving a hole.
+        marked = any(
+            c.dep_ == "mark" and c.lower_ in _CUT_MARKS and c.i == child.left_edge.i for c in child.children
+        )
         if (
             child.dep_ in ("advcl", "parataxis")
             and child.i > verb.i
             and child.right_edge.i >= last
-            and doc[child.left_edge.i - 1].text == ","
+            and (doc[child.left_edge.i - 1].text == "," or marked)
         ):
             cut.update(range(child.left_edge.i - 1, child.right_edge.i + 1))
     if cut:
@@ -244,8 +325,15 @@ def wh_question(
     if subj is None:
         return None
     subj_ids = set(range(subj.left_edge.i, subj.right_edge.i + 1))
-    clause = [i for i in indices if verb.left_edge.i <= i <= verb.right_edge.i and i not in remove]
     doc = verb.doc
+    # A conjoined verb keeps its own tense ("did ... inform ... and suggested"): ask about the first alone.
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
+            remove = remove | set(range(c.left_edge.i, c.right_edge.i + 1))
+            remove |= {
+                x.i for x in verb.children if x.dep_ in ("cc", "punct") and verb.i < x.i < c.left_edge.i
+            }
+    clause = [i for i in indices if verb.left_edge.i <= i <= verb.right_edge.i and i not in remove]
     clause = [i for i in clause if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
     while clause and doc[clause[-1]].is_punct:
         clause.pop()
@@ -267,6 +355,20 @@ def wh_question(
         body = spaced(doc, [i for i in rest if i != verb.i])
     elif verb.tag_ in _DO:
         lead = _DO[verb.tag_]
+        # "did ... inform that Russia is willing ... and suggested": a later finite conjunct would keep
+        # its tense after do-support (the small model often hangs it on the wrong verb); leave it out.
+        late = [
+            doc[i]
+            for i in rest
+            if doc[i].dep_ == "conj"
+            and doc[i].tag_ == verb.tag_
+            and doc[i].i > verb.i
+            and doc[i].head.i in rest
+        ]
+        for c in late:
+            cut = set(range(c.left_edge.i, c.right_edge.i + 1))
+            cut |= {x.i for x in c.head.children if x.dep_ == "cc" and x.i < c.i}
+            rest = [i for i in rest if i not in cut]
         body = spaced(doc, rest, {verb.i: verb.lemma_.lower()})
     else:
         return None
@@ -319,6 +421,10 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
             # Only phrases hanging off nouns are optional; a verb's prepositional phrase is often its object.
             if tok.dep_ == "prep" and (tok.lower_ == "of" or tok.head.pos_ not in ("NOUN", "PROPN")):
                 continue
+            if tok.dep_ == "prep" and doc[tok.i - 1].text != ",":
+                continue  # "support for Ukraine's sovereignty": a noun's own phrase often is the point
+            if tok.dep_ == "prep" and _bare_without(tok.head, tok):
+                continue  # "the fix to the DACA program" cut to "the fix": the reader cannot tell which
             # A relative clause without a comma restricts its noun ("the event the Senate reached ..."):
             # removing it changes the meaning.
             if tok.dep_ in ("relcl", "acl", "appos") and doc[tok.left_edge.i - 1].text != ",":
@@ -339,10 +445,14 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
             drop.add(before[-1])
             if after and doc[after[0]].text in (",", "-", "—") and doc[before[-1]].text in (",", "-", "—"):
                 drop.add(after[0])
-        elif after and doc[after[0]].text == "," and before and doc[before[-1]].text != ",":
-            drop.add(after[0])
         keep = [i for i in keep if i not in drop]
     return keep
+
+
+def _bare_without(noun: Token, phrase: Token) -> bool:
+    """Whether ``noun`` is "the <noun>" with nothing else to tell which one once ``phrase`` is gone."""
+    others = [c for c in noun.children if c != phrase and c.dep_ not in ("punct", "cc")]
+    return bool(others) and all(c.dep_ == "det" and c.lower_ == "the" for c in others)
 
 
 _NEGATABLE_AUX = frozenset("will would can could should may might must has have had is are was were".split())

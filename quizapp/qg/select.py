@@ -17,11 +17,11 @@ _TYPE_SHARE = {
     "mcq": 0.35,
     "short_answer": 0.25,
     "cloze": 0.25,
-    "true_false": 0.25,
-    "flashcard": 0.2,
+    "true_false": 0.3,
+    "flashcard": 0.25,
     "matching": 0.07,
 }
-_SEED_ORDER = ("short_answer", "mcq", "cloze")
+_SEED_ORDER = ("short_answer", "mcq", "cloze", "flashcard", "matching")
 MAX_DEFAULT = 40
 
 
@@ -44,116 +44,220 @@ def visible(c: Candidate) -> str:
     return " ".join(parts)
 
 
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded by then; keep import time light
-
-    return frozenset(STOP_WORDS)
-
-
-def _context_words(c: Candidate, common: set[str]) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", c.prompt)} - _stop_words()
-    answer_words = {w.lower() for a in c.accepted for w in re.findall(r"[A-Za-z]+", a)}
-    return (
-        words
-        - common
-        - answer_words
-        - {
-            "which",
-            "what",
-            "when",
-            "where",
-            "according",
-            "article",
-            "complete",
-            "sentence",
-            "option",
-            "completes",
-            "does",
-            "this",
-        }
-    )
+def pairs(c: Candidate) -> list[tuple[str, str]]:
+    """The (name, what the article says of it) pairs a card or matching set shows; else none."""
+    if c.qtype == "matching":
+        return [(p["left"], p["right"]) for p in c.choices]
+    pair = c.extra.get("pair")
+    return [pair] if pair else []
 
 
-def _pair_shown(pairs: list[dict], text: str) -> bool:
-    """Whether ``text`` names a person of a matching set together with that person's role."""
-    return any(mentions(text, p["left"].split()[-1]) and mentions(text, p["right"]) for p in pairs)
+def _shows_pair(text: str, name: str, other: str) -> bool:
+    return mentions(text, name.split()[-1]) and mentions(text, other)
 
 
-def leaks(a: Candidate, b: Candidate, common: set[str]) -> bool:
-    """True when question ``b`` shows the answer of question ``a`` together with a's context."""
+def leaks(a: Candidate, b: Candidate) -> bool:
+    """True when question ``b`` shows the answer of question ``a``."""
     if a.qtype in ("true_false", "matching") and a.qtype == b.qtype:
         return False
-    if a.qtype == "matching":
-        return _pair_shown(a.choices, visible(b))
-    if b.qtype == "matching":
-        # The pairs show each person with a role: a question asking for either half is given away.
-        lefts = [p["left"] for p in b.choices]
-        if any(is_variant(a.answer, x) for x in lefts) and _pair_shown(b.choices, a.prompt + " " + a.answer):
-            return True
-        return a.qtype == "flashcard" and a.target.startswith("role:")
-    answers = [a.answer]
+    mine, theirs = pairs(a), pairs(b)
+    if mine and theirs:  # a card and a matching set (or two cards) on one person tell the same thing
+        return any(is_variant(x, y) for x, _ in mine for y, _ in theirs)
+    if mine:  # a card is given away only where its name and its back stand together
+        return any(_shows_pair(visible(b), name, other) for name, other in mine)
+    forms = {x for x in (a.answer, *a.accepted) if len(x) >= 3 or any(ch.isdigit() for ch in x)}
+    if theirs and a.shown & b.shown and any(is_variant(f, name) for f in forms for name, _ in theirs):
+        return True  # two questions from one sentence about one person: the card shows whom it is about
+    if theirs:
+        # A card names its subject neutrally ("Who is Donald Trump?"); it gives away only a question
+        # that asks for one half of its pair by the other ("Who is the special envoy ...?").
+        return any(
+            any(is_variant(f, name) for f in forms)
+            and mentions(a.prompt, other)
+            or any(is_variant(f, other) for f in forms)
+            and mentions(a.prompt, name.split()[-1])
+            for name, other in theirs
+        )
     if a.qtype == "true_false":
         return bool(a.shown & b.shown)
     shown = visible(b)
     if b.qtype == "true_false" and a.shown & b.shown:
         return True
-    if not any(len(x) > 2 and mentions(shown, x) for x in answers + [x for x in a.accepted if len(x) > 3]):
+    if _in_score(a.answer, shown):
+        return True
+    places = [x for x in forms if mentions(shown, x)]
+    if not places:
         return False
     if a.shown & b.shown:
         return True
-    context = a.extra.get("_context")
+    # The answer named elsewhere gives it away only beside what the question asks about: "Trump and Abe
+    # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
+    # answer "Who said, 'We'll stop it'?".
+    context = a.extra.get("_ctx")
     if context is None:
-        context = a.extra["_context"] = _context_words(a, common)
-    overlap = context & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", shown)}
-    return len(overlap) >= max(2, 0.45 * len(context))
+        context = a.extra["_ctx"] = _content_words(a.prompt) - _content_words(" ".join(forms))
+    return any(context & _near(shown, x) for x in places)
+
+
+_STOP = frozenset(
+    "the a an of and or to in on for with as by at from that this is was are were be been has have had "
+    "will would could should may might can did does do not who what when where which why how said says "
+    "also than more its it his her their they he she after before over into about there option "
+    "completes sentence according article".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)} - _STOP
+
+
+def _near(text: str, form: str, reach: int = 4) -> set[str]:
+    """The content words within ``reach`` words of each place ``form`` stands in ``text``."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*", text)
+    size = len(form.split())
+    keys = [w.lower() for w in form.split()]
+    out: set[str] = set()
+    for i in range(len(words) - size + 1):
+        if [w.lower() for w in words[i : i + size]] == keys:
+            out |= {w.lower() for w in words[max(0, i - reach) : i] + words[i + size : i + size + reach]}
+    return out - _STOP
+
+
+_NUMBER_WORDS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+
+
+def _in_score(answer: str, text: str) -> bool:
+    """A small number read off a score or vote shown elsewhere ("four" from "a 5-4 decision")."""
+    value = _NUMBER_WORDS.get(answer.lower(), answer)
+    if not value.isdigit():
+        return False
+    return any(value in pair for pair in re.findall(r"\b(\d+)\s*[-–]\s*(\d+)\b", text))
 
 
 def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Candidate]:
     """Pick the default set (or ``limit`` questions) from validated candidates."""
     size = default_size(an) if limit is None else max(0, limit)
-    ranked = sorted(cands, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
-    common = _common_words(an)
+    if size == 0:
+        return []
+    spread = _answer_spread(an)
+    # The article's main actor answers "who" nearly everywhere: asking for them is a guess, not a test.
+    main = max(4, 0.35 * len(an.sentences))
+    cands = [
+        c
+        for c in cands
+        if c.qtype == "true_false" or c.target.startswith("quote:") or _named_in(c, spread) < main
+    ]
+    ranked = sorted(cands, key=lambda c: (-_rank(c, spread), c.sent, c.qtype, c.prompt))
+    keyed = [c for c in ranked if c.qtype != "true_false"]
+    statements = [c for c in ranked if c.qtype == "true_false"]
     chosen: list[Candidate] = []
+    taken: set[int] = set()
+
+    def add(pool: list[Candidate], until: int, stretch: float = 1.0) -> None:
+        _fill(chosen, taken, pool, until, size, stretch)
+
+    # A statement shows a whole sentence, and with it the answers of other questions on it; so the
+    # questions with keys come first, with room kept for a fair share of true/false statements.
+    reserve = round(_TYPE_SHARE["true_false"] * size * 0.8)
     by_para: dict[int, list[Candidate]] = {}
-    for c in ranked:
+    for c in keyed:
         by_para.setdefault(an.sentences[c.sent].para, []).append(c)
-    # Cover the paragraphs in article order (the lead first) until the set is full.
-    for para in sorted(by_para):
-        if len(chosen) >= size:
-            break
+    for para in sorted(by_para):  # the paragraphs in article order, the lead first
         if any(an.sentences[x.sent].para == para for x in chosen):
             continue
-        best = next((c for c in by_para[para] if _fits(c, chosen, size, common)), None)
-        if best is not None:
-            chosen.append(best)
+        add(by_para[para][:3], min(size, len(chosen) + 1))
+        if len(chosen) >= size - reserve:
+            break
     for qtype in _SEED_ORDER:
-        best = next((c for c in ranked if c.qtype == qtype and _fits(c, chosen, size, common)), None)
-        if best is not None and len(chosen) < size:
-            chosen.append(best)
-    taken = {id(c) for c in chosen}
-    # Two passes: a true/false statement skipped for balance may fit once a false one is in; then a
-    # last pass lets the type shares stretch (by half) rather than leave good facts unasked.
-    for stretch in (1.0, 1.0, 1.5):
-        for c in ranked:
-            if len(chosen) >= size:
-                break
-            if id(c) not in taken and _fits(c, chosen, size, common, stretch):
-                chosen.append(c)
-                taken.add(id(c))
+        add([c for c in keyed if c.qtype == qtype], min(size - reserve, len(chosen) + 1))
+    add(keyed, size - reserve)
+    # Twice: a statement skipped for balance may fit once one of the other answer is in.
+    add(statements, size)
+    add(statements, size)
+    add(keyed, size)
+    for pool in (keyed, statements):  # last, the type shares stretch rather than leave facts unasked
+        add(pool, size, 1.5)
+    chosen = _swap_blockers(chosen, keyed + statements, size)
     return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
 
 
-def _common_words(an: Analysis) -> set[str]:
-    counts: Counter[str] = Counter()
-    for s in an.sentences:
-        counts.update({w.lower() for w in re.findall(r"[A-Za-z]{4,}", s.span.text)})
-    limit = max(2, len(an.sentences) // 4)
-    return {w for w, n in counts.items() if n > limit}
+def _fill(
+    chosen: list[Candidate], taken: set[int], pool: list[Candidate], until: int, size: int, stretch: float
+) -> None:
+    """Add, in order, every candidate of ``pool`` that fits, until ``chosen`` holds ``until``."""
+    for c in pool:
+        if len(chosen) >= until:
+            return
+        if id(c) not in taken and _fits(c, chosen, size, stretch):
+            chosen.append(c)
+            taken.add(id(c))
 
 
-def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], stretch: float = 1.0) -> bool:
+def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) -> list[Candidate]:
+    """Trade a question that alone blocks two or more others for those others, when the set grows.
+
+    "Who rescinded the measure? Trump" taken early keeps out every question that names Trump; the greedy
+    pass cannot see that, one look-back can.
+    """
+    for _ in range(2):
+        if len(chosen) >= size:
+            break
+        taken = {id(c) for c in chosen}
+        blocked_by: dict[int, int] = {}
+        for c in pool:
+            if id(c) in taken:
+                continue
+            hits = [x for x in chosen if leaks(c, x) or leaks(x, c)]
+            if len(hits) == 1:
+                blocked_by[id(hits[0])] = blocked_by.get(id(hits[0]), 0) + 1
+        best = chosen
+        for x in sorted(chosen, key=score):
+            if blocked_by.get(id(x), 0) < 2:
+                continue
+            trial = [c for c in chosen if c is not x]
+            ids = {id(c) for c in trial} | {id(x)}
+            for stretch in (1.0, 1.5):
+                _fill(trial, ids, pool, size, size, stretch)
+            if len(trial) > len(best):
+                best = trial
+        if best is chosen:
+            break
+        chosen = best
+    return chosen
+
+
+def _answer_spread(an: Analysis) -> dict[str, int]:
+    """For each cluster, the number of sentences that name it."""
+    sents: dict[str, set[int]] = {}
+    for m in an.mentions:
+        if m.cluster:
+            sents.setdefault(m.cluster, set()).add(m.sent)
+    return {k: len(v) for k, v in sents.items()}
+
+
+def _named_in(c: Candidate, spread: dict[str, int]) -> int:
+    """In how many sentences the answer's referent is named ("person:person:Abe", "quote:person:Abe:12")."""
+    return spread.get(":".join(c.target.split(":")[1:3]), 0)
+
+
+def _rank(c: Candidate, spread: dict[str, int]) -> float:
+    """The score, less for an answer named all over the article: easy to guess, and it blocks others."""
+    named = _named_in(c, spread)
+    if c.qtype == "true_false" or named <= 2:
+        return score(c)
+    return score(c) / (1 + 0.25 * (named - 2))
+
+
+def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0) -> bool:
     types = Counter(x.qtype for x in chosen)
-    cap = 1 if c.qtype == "matching" else max(1, round(_TYPE_SHARE[c.qtype] * size * stretch))
+    # Two matching sets (roles, quotations) in a full set; one in a short one.
+    cap = (
+        (2 if size >= 12 else 1)
+        if c.qtype == "matching"
+        else max(1, round(_TYPE_SHARE[c.qtype] * size * stretch))
+    )
     if types[c.qtype] + 1 > cap:
         return False
     if c.qtype == "true_false":
@@ -177,7 +281,7 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, common: set[str], st
     for x in chosen:
         if x.answer == c.answer and fuzz.token_set_ratio(x.prompt, c.prompt) >= 70:
             return False  # the same quotation or fact asked twice, from two places in the article
-    return not any(leaks(c, x, common) or leaks(x, c, common) for x in chosen)
+    return not any(leaks(c, x) or leaks(x, c) for x in chosen)
 
 
 def _blank_context(c: Candidate) -> str:

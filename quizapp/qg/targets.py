@@ -58,6 +58,10 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 continue
             if m.text.lower() in gazetteer.media():
                 continue  # "told VOA", "wrote on Twitter": where it was said, not what happened
+            if m.kind in ("place", "org") and _topic_name(an, m.cluster):
+                continue  # "support for _____'s sovereignty" in an article about Ukraine fills itself
+            if m.kind == "org" and gazetteer.canonical(m.text) in gazetteer.bodies():
+                continue  # "unless _____ approves a new budget": Congress, the Senate complete themselves
             modifier = toks[-1].dep_ in ("compound", "amod", "nmod") or (
                 toks[-1].dep_ == "conj" and toks[-1].head.dep_ in ("compound", "amod", "nmod")
             )
@@ -74,10 +78,14 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 weight += 0.1
             if m.tok_end < len(doc) and doc[m.tok_end].text in ("-", "–"):
                 continue  # "Obama-era": half of a compound word
+            if m.kind == "place" and _home_of_person(s, m):
+                continue  # "Senator Cory Gardner of Colorado": a home state, not what happened
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "norp" and m.cluster in an.clusters and _is_group(toks):
             # "Democrats", "Republicans": which side did what is a fact a teacher tests.
             out.append(Target(m, "group", m.tok_start, m.tok_end, m.text, 0.55))
+        elif m.kind in ("number", "date") and _names_part(toks):
+            continue  # "the 1965 Immigration and Nationality Act": part of a name, not a fact
         elif m.kind == "number":
             prefix, core = number_core(m.text)
             context = doc[max(m.tok_start - 3, s.span.start) : min(m.tok_end + 3, s.span.end)].text
@@ -105,6 +113,38 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
     out.sort(key=lambda t: (-t.weight, t.start))
     return out
+
+
+def _names_part(toks) -> bool:
+    last = toks[-1]
+    return (
+        last.dep_ in ("compound", "nummod", "amod", "nmod")
+        and last.head.pos_ == "PROPN"
+        and (last.head.i > last.i)
+    )
+
+
+def _home_of_person(s: Sentence, m: Mention) -> bool:
+    doc = s.span.doc
+    prep = doc[m.tok_start - 1] if m.tok_start > 0 else None
+    if prep is None or prep.lower_ not in ("of", "from") or prep.i - 1 < 0:
+        return False
+    before = doc[prep.i - 1]
+    return any(x.kind == "person" and x.tok_end - 1 == before.i for x in s.mentions) or before.lower_ in (
+        "republican",
+        "democrat",
+    )
+
+
+def _topic_name(an: Analysis, cluster: str) -> bool:
+    """A place or body the article keeps coming back to (three sentences or more): its topic."""
+    spread = an.__dict__.get("_spread")
+    if spread is None:
+        sents: dict[str, set[int]] = {}
+        for m in an.mentions:
+            sents.setdefault(m.cluster, set()).add(m.sent)
+        spread = an.__dict__["_spread"] = {k: len(v) for k, v in sents.items()}
+    return spread.get(cluster, 0) >= 3
 
 
 def _is_group(toks) -> bool:

@@ -64,3 +64,14 @@ def test_html_body_extracted_and_scripts_gone():
     assert art.title == "Council Approves Budget"
     assert "Mayor Jane Porter" in art.text
     assert "tracker" not in art.text and "alert" not in art.text and "color" not in art.text
+
+
+def test_headline_with_an_abbreviation_is_still_the_headline():
+    text = (
+        "Top N. Korean Official Heading to US for Talks on Summit\n\n"
+        "U.S. President Donald Trump has confirmed a top North Korean official is to visit New York.\n\n"
+        "Kim Yong Chol was at the Beijing airport, news reports said."
+    )
+    article = normalize_article(text)
+    assert article.title == "Top N. Korean Official Heading to US for Talks on Summit"
+    assert article.text.startswith("U.S. President Donald Trump")

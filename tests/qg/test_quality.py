@@ -53,7 +53,8 @@ def test_no_weekday_or_dateline_keys(all_results):
     for result in all_results:
         for q in result["questions"]:
             assert q["answer"] not in WEEKDAYS
-            assert not re.match(r"^[A-Z]{3,}[ ,]", q["prompt"])  # no "KYIV, Ukraine:" left in a prompt
+            # no dateline ("KYIV, Ukraine:", "WASHINGTON —") left in a prompt; "CNN, citing ..." is a sentence
+            assert not re.match(r"^[A-Z]{3,}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?\s*[:—–-]", q["prompt"]), q
 
 
 def test_sample_main_facts_are_tested(sample_result):

@@ -1,0 +1,184 @@
+"""What-questions: who did what ("What did Roberts deliver?") and what did something ("What poses a threat?").
+
+The answer is a noun phrase of the article. Typed answers are graded strictly on words, and the small parser
+knows no word classes to find wrong options of the same kind ("debate" against "games", "pressure"), so a
+phrase is asked on a self-rated flashcard: front the question, back the phrase.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from . import render
+from .article import Analysis, Sentence
+from .model import Candidate, unit
+
+_SPEECH = frozenset(
+    "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add note explain "
+    "insist confirm maintain suggest write tweet report predict believe think know see want".split()
+)
+# Light verbs say little on their own: "What did they have?", "What did it make?"
+_LIGHT = frozenset("be have do make get take give go come put seem become include".split())
+_WEAK_HEADS = frozenset(
+    "way thing lot part kind sort number one ones time day week year people something anything "
+    "nothing everything issue issues fact case point place situation matter".split()
+)
+_PEOPLE = frozenset(
+    "lawmaker legislator senator official officer leader member people person resident citizen voter "
+    "student teacher worker agent analyst expert critic supporter opponent protester demonstrator refugee "
+    "soldier troop police investigator prosecutor lawyer attorney judge justice minister diplomat envoy "
+    "negotiator spokesman spokeswoman spokesperson president governor mayor candidate activist scientist "
+    "researcher doctor patient victim child man woman family parent democrat republican".split()
+)
+_PRONOUNS = frozenset("it they them this that these those he she him her we us you i what which who".split())
+MAX_WORDS = 8
+
+
+def object_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -> list[Candidate]:
+    """Multiple-choice and flashcard what-questions about the main clause's object or subject."""
+    root = s.span.root
+    core = render.core_indices(s)
+    if core is None or root.pos_ != "VERB" or root.lemma_ in _SPEECH or root.lemma_ in _LIGHT:
+        return []
+    if root.i not in core or any(c.dep_ == "neg" for c in root.children):
+        return []
+    names = {k: c.short for k, c in an.clusters.items()}
+    resolved = render.resolve_subject(s, names)
+    subj = render.subject_of(root)
+    if subj is None or subj.dep_ != "nsubj":
+        return []
+    out: list[Candidate] = []
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        out.extend(_ask(an, s, core, resolved, root, obj, "object", sw, rng))
+    if subj.i not in resolved and not _names_person(s, subj):
+        out.extend(_ask(an, s, core, resolved, root, subj, "subject", sw, rng))
+    return out
+
+
+def _ask(an, s, core, resolved, verb, np, role, sw, rng) -> list[Candidate]:
+    doc = s.span.doc
+    ids = phrase_ids(np)
+    if ids is None or not all(i in core for i in ids):
+        return []
+    answer = render.spaced(doc, ids)
+    whole = range(np.left_edge.i, np.right_edge.i + 1)
+    if not _good_phrase(doc, np, ids) or any(
+        m.kind in ("number", "date", "person")
+        and any(m.tok_start <= i < m.tok_end for i in whole)
+        or m.tok_start <= np.i < m.tok_end
+        for m in s.mentions
+    ):
+        return []  # numbers and names have questions (and options) of their own
+    remove = set(range(np.left_edge.i, np.right_edge.i + 1))
+    keep = render.tail_cut(verb, [i for i in core if i not in resolved or role == "object"])
+    shown = [i for i in keep if i not in remove]
+    if render.has_unresolved_reference(s, shown, set(resolved)):
+        return []
+    if role == "object":
+        subject_text = None
+        first = next(iter(resolved), None)
+        if first is not None:
+            subject_text = resolved[first][1]
+        question = render.wh_question(verb, "what", remove, keep, subject_text)
+    else:
+        question = _what_subject(doc, verb, remove, keep)
+    if not question or not 5 <= len(question.split()) <= 30:
+        return []
+    if re.search(r" [—–-] |[—–]", question):
+        return []  # a dash-set remark of the sentence would dangle in the question
+    key = _bare(answer)
+    weight = round(0.55 * sw + 0.45 * (0.6 if role == "object" else 0.5), 4)
+    target = f"what:{s.idx}:{role}"
+    base = {"sent": s.idx, "span": (s.start, s.end), "shown": {unit(s.idx, 0)}, "target": target}
+    return [
+        Candidate(
+            "flashcard",
+            question,
+            key[:1].upper() + key[1:],
+            [key],
+            [],
+            weight=round(weight * 0.9, 4),
+            difficulty="medium",
+            extra={"phrase": True},
+            **base,
+        )
+    ]
+
+
+def phrase_ids(np) -> list[int] | None:
+    """The noun phrase without a trailing clause or side remark; None when it is too long to be an option."""
+    doc = np.doc
+    drop: set[int] = set()
+    for t in np.subtree:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") or t.dep_ == "prep" and t.i > np.i + 3:
+            drop.update(range(t.left_edge.i, t.right_edge.i + 1))
+    ids = [t.i for t in np.subtree if t.i not in drop]
+    while ids and (doc[ids[-1]].is_punct or doc[ids[-1]].dep_ in ("cc", "prep")):
+        ids.pop()
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)) or len(ids) > MAX_WORDS:
+        return None
+    return ids
+
+
+def _good_phrase(doc, np, ids: list[int]) -> bool:
+    if np.lower_ in _PRONOUNS or np.pos_ not in ("NOUN", "PROPN") or np.lemma_.lower() in _WEAK_HEADS:
+        return False
+    words = [doc[i] for i in ids]
+    if any(w.text in ('"', "“", "”", "(", ")") for w in words):
+        return False
+    if any(w.lower_ in _PRONOUNS and w.dep_ != "poss" for w in words):
+        return False
+    content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
+    return bool(content) and not (len(words) == 1 and np.pos_ == "NOUN" and not np.tag_.startswith("NN"))
+
+
+def _names_person(s: Sentence, tok) -> bool:
+    return any(m.kind == "person" and m.tok_start <= tok.i < m.tok_end for m in s.mentions)
+
+
+def _inside(s: Sentence, ids: list[int]):
+    lo, hi = ids[0], ids[-1]
+    return [m for m in s.mentions if lo <= m.tok_start and m.tok_end - 1 <= hi]
+
+
+def _what_subject(doc, verb, remove: set[int], keep: list[int]) -> str | None:
+    """ "The proliferation of drones poses a threat" -> "What poses a threat?" (singular agreement)."""
+    rest = [i for i in keep if i not in remove and verb.left_edge.i <= i <= verb.right_edge.i]
+    rest = [i for i in rest if not (doc[i].dep_ == "mark" and doc[i].head == verb)]
+    while rest and doc[rest[-1]].is_punct:
+        rest.pop()
+    if not rest:
+        return None
+    first = doc[rest[0]]
+    if first.i < verb.i and first.dep_ not in ("aux", "auxpass", "neg", "advmod"):
+        return None
+    swap = {}
+    singular = {"have": "has", "are": "is", "were": "was", "do": "does"}
+    if first.lower_ in singular:
+        swap[first.i] = singular[first.lower_]
+    elif first.tag_ == "VBP":
+        return None  # "drones pose" would need "What poses": leave the rarer cases out
+    wh = (
+        "Who"
+        if verb.head == verb
+        and _is_people(next(t for t in doc if t.i in remove and t.dep_.startswith("nsubj")))
+        else "What"
+    )
+    return render.tidy(f"{wh} " + render.spaced(doc, rest, swap)) + "?"
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without its leading article, so that no option is told apart by "a" or "the"."""
+    return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+
+
+def _is_people(head) -> bool:
+    """Whether a subject's head noun names people ("a bipartisan group of lawmakers", "officials")."""
+    if head.lemma_.lower() in _PEOPLE:
+        return True
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return head.lemma_.lower() in ("group", "number", "coalition", "team") and any(
+        g.lemma_.lower() in _PEOPLE for p in of for g in p.children if g.dep_ == "pobj"
+    )
