@@ -7,6 +7,8 @@ import re
 
 from . import gazetteer, render
 from .article import Analysis, Sentence
+from .clauses import clause_cards
+from .contrasts import opposite
 from .distractors import entity_options, value_options
 from .facts import flashcards, matching
 from .model import Candidate, unit
@@ -45,6 +47,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         if core is None or len(core) < 6 or len(core) > 55:
             continue
         out.extend(object_questions(an, s, sentence_weight(an, s), rng))
+        out.extend(clause_cards(an, s, sentence_weight(an, s)))
         resolved = render.resolve_subject(s, names)
         resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
         resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
@@ -430,6 +433,8 @@ def _true_false(
             continue
         if t.kind in ("person", "place") and t.end < len(doc) and doc[t.end].tag_ == "POS":
             continue  # "Putin's refusal to yield territory to Russia": a swapped owner reads as absurd
+        if t.kind == "person" and doc[t.end - 1].dep_ in ("compound", "nmod", "amod"):
+            continue  # "the Ryan administration measure": a name inside a name
         if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
             continue
         key, _, full = _key_form(an, t)
@@ -473,6 +478,29 @@ def _true_false(
             )
         )
         break
+    if len(out) == 1:
+        # No same-kind swap: the main verb's opposite ("upheld" -> "struck down") is as believable.
+        verb = root
+        if verb.lemma_ in _SPEECH:
+            verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        turned = opposite(verb) if verb.i in ids and verb.i not in resolved else None
+        if turned:
+            replace = dict(resolved)
+            replace[verb.i] = (verb.i + 1, turned)
+            out.append(
+                Candidate(
+                    "true_false",
+                    render.statement(s, ids, replace),
+                    "False",
+                    ["False"],
+                    ["True", "False"],
+                    target=f"tf:{u}",
+                    weight=round(sw * 0.86, 4),
+                    difficulty="medium",
+                    extra={"opposite": turned},
+                    **_base(s, u),
+                )
+            )
     if len(out) == 1:
         # No same-kind swap: negate the main verb instead (clearly false, if less subtle).
         false_text = render.negated(s, ids, resolved)

@@ -113,12 +113,22 @@ def repair(mentions: list[Mention]) -> dict[str, Cluster]:
 
 def _cluster(mentions: list[Mention], full_names: dict[str, set[str]]) -> dict[str, Cluster]:
     members: dict[str, list[Mention]] = defaultdict(list)
+    # Family names that come first ("Kim Jong Un", "Kim Yong Chol"): a bare "Kim" may be either of them.
+    first_words: dict[str, set[str]] = defaultdict(set)
+    for names in full_names.values():
+        for name in names:
+            first_words[name.split()[0]].add(name)
     for m in mentions:
         if m.kind == "person":
             surname = m.text.split()[-1]
-            # Two different full names with one surname ("Kim Jong Un", "Kim Yong Chol" share no
-            # surname here, but "Joe Smith" and "Ann Smith" would): the bare surname is ambiguous.
-            ambiguous = len(m.text.split()) == 1 and len(full_names.get(surname, ())) > 1
+            # Two different full names with one surname ("Joe Smith" and "Ann Smith"), or a bare word that
+            # begins two full names ("Kim"): the bare name is ambiguous.
+            bare = len(m.text.split()) == 1
+            ambiguous = bare and (
+                len(full_names.get(surname, ())) > 1
+                or surname not in full_names
+                and len(first_words.get(surname, ())) > 1
+            )
             m.cluster = ("ambiguous:" if ambiguous else "person:") + surname
         elif m.kind in ("place", "org", "norp"):
             m.cluster = f"{m.kind}:{surface_key(gazetteer.canonical(m.text))}"

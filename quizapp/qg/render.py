@@ -310,7 +310,8 @@ def tail_cut(verb: Token, indices: list[int]) -> list[int]:
             and child.right_edge.i >= last
             and (doc[child.left_edge.i - 1].text == "," or marked)
         ):
-            cut.update(range(child.left_edge.i - 1, child.right_edge.i + 1))
+            comma = doc[child.left_edge.i - 1].text == ","
+            cut.update(range(child.left_edge.i - (1 if comma else 0), child.right_edge.i + 1))
     if cut:
         # Closing quotes and punctuation after the cut clause belong to it.
         cut.update(i for i in indices if i > max(cut) and doc[i].is_punct)
@@ -341,7 +342,8 @@ def wh_question(
         return None  # something precedes the subject: too risky to reorder
     subj_words = subject_text or spaced(doc, [i for i in sorted(subj_ids) if i in clause])
     first = doc[min(subj_ids)]
-    if subject_text is None and first.tag_ not in ("NNP", "NNPS") and first.text[:1].isupper():
+    titled = first.i + 1 < len(doc) and doc[first.i + 1].text[:1].isupper()  # "Special Counsel Robert ..."
+    if subject_text is None and first.tag_ not in ("NNP", "NNPS") and first.text[:1].isupper() and not titled:
         subj_words = subj_words[:1].lower() + subj_words[1:]
     if first.lower_ in ("he", "she", "it", "they", "i", "we", "you") and subject_text is None:
         return None

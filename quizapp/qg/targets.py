@@ -80,6 +80,8 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 continue  # "Obama-era": half of a compound word
             if m.kind == "place" and _home_of_person(s, m):
                 continue  # "Senator Cory Gardner of Colorado": a home state, not what happened
+            if m.kind == "place" and _where_said(toks[-1]):
+                continue  # "Abe said in Tokyo": where words were spoken, not what happened
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "norp" and m.cluster in an.clusters and _is_group(toks):
             # "Democrats", "Republicans": which side did what is a fact a teacher tests.
@@ -122,6 +124,14 @@ def _names_part(toks) -> bool:
         and last.head.pos_ == "PROPN"
         and (last.head.i > last.i)
     )
+
+
+_SAID = frozenset("say tell add write tweet speak announce".split())
+
+
+def _where_said(tok) -> bool:
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("in", "at", "from") and prep.head.lemma_ in _SAID
 
 
 def _home_of_person(s: Sentence, m: Mention) -> bool:

@@ -92,7 +92,10 @@ def valid(c: Candidate, article_text: str) -> bool:
         return c.answer in ("True", "False") and c.choices == ["True", "False"]
     if c.qtype == "matching":
         return all(text_ok(p["left"]) and text_ok(p["right"]) for p in c.choices)
-    if c.qtype != "matching" and len(c.answer.split()) > 10:
+    # A self-rated card may carry a clause on its back ("After the inspector general brought ..."); an
+    # answer to type or pick stays short.
+    longest = 25 if c.qtype == "flashcard" and c.extra.get("phrase") else 10
+    if c.qtype != "matching" and len(c.answer.split()) > longest:
         return False
     # A word of the same stem gives a one-word answer away ("yield any _____ ... territorial integrity").
     if " " not in c.answer and len(c.answer) >= 5 and c.qtype in ("cloze", "mcq", "short_answer"):

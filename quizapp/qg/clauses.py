@@ -1,0 +1,75 @@
+"""When- and why-cards from a main clause and its time or reason clause.
+
+"Mueller removed Strzok from his team last year after the inspector general brought the messages to his
+attention" gives the card "When did Mueller remove Strzok from his team last year?" / "After the inspector
+general brought the messages to his attention." A clause is too long to type and grade word for word, so
+these are self-rated flashcards: they test what happened first, and why.
+"""
+
+from __future__ import annotations
+
+from . import render
+from .article import Analysis, Sentence
+from .model import Candidate, unit
+
+_WH = {"after": "When", "before": "When", "until": "Until when", "because": "Why", "once": "When"}
+MAX_ANSWER_WORDS = 22
+
+
+def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
+    """Flashcards asking when or why the main clause happened, answered by its after/before/because clause."""
+    root = s.span.root
+    core = render.core_indices(s)
+    if core is None or root.pos_ not in ("VERB", "AUX") or root.i not in core:
+        return []
+    names = {k: c.short for k, c in an.clusters.items()}
+    resolved = render.resolve_subject(s, names)
+    out: list[Candidate] = []
+    for clause in root.children:
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
+        if clause.dep_ != "advcl" or mark is None or mark.lower_ not in _WH or clause.i < root.i:
+            continue
+        card = _card(an, s, core, resolved, root, clause, mark, sw)
+        if card is not None:
+            out.append(card)
+    return out
+
+
+def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
+    doc = s.span.doc
+    part = set(range(clause.left_edge.i, clause.right_edge.i + 1))
+    if doc[clause.left_edge.i - 1].text == ",":
+        part.add(clause.left_edge.i - 1)
+    answer_ids = [i for i in core if i in part and not doc[i].is_punct or i in part and doc[i].text == ","]
+    while answer_ids and doc[answer_ids[0]].is_punct:
+        answer_ids.pop(0)
+    while answer_ids and doc[answer_ids[-1]].is_punct:
+        answer_ids.pop()
+    if not answer_ids or not 3 <= len(answer_ids) <= MAX_ANSWER_WORDS or render.quoted(s) & part:
+        return None
+    keep = [i for i in core if i not in part]
+    subject_text = resolved[min(resolved)][1] if resolved else None
+    question = render.wh_question(root, _WH[mark.lower_].lower(), part, keep, subject_text)
+    if question is None or not 5 <= len(question.split()) <= 30:
+        return None
+    shown = [i for i in keep if i not in resolved]
+    if render.has_unresolved_reference(s, shown, set(resolved)):
+        return None
+    # The answer's own pronouns may lean on the question ("his attention" = Mueller's), nothing else.
+    if render.has_unresolved_reference(s, shown + answer_ids, set(resolved)):
+        return None
+    answer = render.tidy(render.spaced(doc, answer_ids)).rstrip(",;:") + "."
+    return Candidate(
+        "flashcard",
+        question,
+        answer,
+        [answer.rstrip(".")],
+        [],
+        s.idx,
+        (s.start, s.end),
+        f"clause:{s.idx}:{clause.i}",
+        round(0.55 * sw + 0.45 * 0.55, 4),
+        "hard",
+        {unit(s.idx, 0)},
+        {"phrase": True},
+    )

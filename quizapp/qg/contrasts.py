@@ -1,0 +1,86 @@
+"""False statements made by turning the main verb into its opposite ("upheld" -> "struck down").
+
+Only pairs where both readings are believable news are listed: a learner must have read the article to
+know which happened. The opposite takes the original verb's inflection from a small table, because the
+parser tags words but does not inflect them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# lemma -> (opposite lemma, the nouns its object must have, or None for any object)
+_OPPOSITE: dict[str, tuple[str, frozenset[str] | None]] = {
+    "approve": ("reject", None),
+    "reject": ("approve", None),
+    "accept": ("reject", None),
+    "support": ("oppose", None),
+    "oppose": ("support", None),
+    "increase": ("decrease", None),
+    "decrease": ("increase", None),
+    "rise": ("fall", None),
+    "fall": ("rise", None),
+    "raise": ("lower", None),
+    "lower": ("raise", None),
+    "win": ("lose", None),
+    "lose": ("win", None),
+    "allow": ("prohibit", None),
+    "uphold": ("strike down", None),
+    "confirm": ("deny", None),
+    "deny": ("confirm", None),
+    "expand": ("reduce", None),
+    "reduce": ("expand", None),
+    "join": ("leave", None),
+    "grow": ("shrink", None),
+    "gain": ("lose", None),
+    "pass": ("reject", frozenset("bill resolution law measure legislation budget amendment".split())),
+    "agree": ("refuse", None),
+    "refuse": ("agree", None),
+    "lift": ("extend", frozenset("ban sanction sanctions restriction restrictions".split())),
+}
+_FORMS = {
+    # lemma: (base, 3rd person singular, past, past participle, -ing)
+    "reject": ("reject", "rejects", "rejected", "rejected", "rejecting"),
+    "approve": ("approve", "approves", "approved", "approved", "approving"),
+    "oppose": ("oppose", "opposes", "opposed", "opposed", "opposing"),
+    "support": ("support", "supports", "supported", "supported", "supporting"),
+    "decrease": ("decrease", "decreases", "decreased", "decreased", "decreasing"),
+    "increase": ("increase", "increases", "increased", "increased", "increasing"),
+    "fall": ("fall", "falls", "fell", "fallen", "falling"),
+    "rise": ("rise", "rises", "rose", "risen", "rising"),
+    "lower": ("lower", "lowers", "lowered", "lowered", "lowering"),
+    "raise": ("raise", "raises", "raised", "raised", "raising"),
+    "lose": ("lose", "loses", "lost", "lost", "losing"),
+    "win": ("win", "wins", "won", "won", "winning"),
+    "prohibit": ("prohibit", "prohibits", "prohibited", "prohibited", "prohibiting"),
+    "strike down": ("strike down", "strikes down", "struck down", "struck down", "striking down"),
+    "deny": ("deny", "denies", "denied", "denied", "denying"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirmed", "confirming"),
+    "reduce": ("reduce", "reduces", "reduced", "reduced", "reducing"),
+    "expand": ("expand", "expands", "expanded", "expanded", "expanding"),
+    "leave": ("leave", "leaves", "left", "left", "leaving"),
+    "shrink": ("shrink", "shrinks", "shrank", "shrunk", "shrinking"),
+    "refuse": ("refuse", "refuses", "refused", "refused", "refusing"),
+    "agree": ("agree", "agrees", "agreed", "agreed", "agreeing"),
+    "extend": ("extend", "extends", "extended", "extended", "extending"),
+}
+_TAG_FORM = {"VB": 0, "VBP": 0, "VBZ": 1, "VBD": 2, "VBN": 3, "VBG": 4}
+
+
+def opposite(verb: Token) -> str | None:
+    """The verb's opposite in the verb's own form ("struck down" for "upheld"), or None."""
+    entry = _OPPOSITE.get(verb.lemma_.lower())
+    if entry is None or verb.tag_ not in _TAG_FORM or verb.pos_ != "VERB":
+        return None
+    lemma, objects = entry
+    if objects is not None:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None or obj.lemma_.lower() not in objects:
+            return None
+    if any(c.dep_ == "prt" for c in verb.children):
+        return None  # "rose up", "opened up": a phrasal verb means something else
+    form = _FORMS[lemma][_TAG_FORM[verb.tag_]]
+    return form.capitalize() if verb.text[:1].isupper() else form
