@@ -32,6 +32,7 @@ class Sentence:
     offset: int
     mentions: list[Mention] = field(default_factory=list)
     he_is: str | None = None  # cluster key a sentence-initial "He"/"She" clearly refers to
+    they_are: str | None = None  # the plural noun phrase its "they"/"them" refer to ("drones")
 
 
 @dataclass
@@ -155,8 +156,44 @@ def _recover_missed(sentences: list[Sentence], clusters: dict[str, Cluster]) -> 
     return found
 
 
+def _plural_subject(s: Sentence) -> str | None:
+    """The main clause's subject when it is a short plural common noun phrase ("nonmilitary drones")."""
+    root = s.span.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lower_ == "they":
+        return s.they_are
+    if (
+        subj.tag_ != "NNS"
+        or subj.ent_type_
+        or any(c.dep_ in ("conj", "relcl", "acl", "prep") for c in subj.children)
+    ):
+        return None
+    toks = list(subj.subtree)
+    if len(toks) > 3 or any(t.pos_ not in ("ADJ", "NOUN") for t in toks):
+        return None  # "drones", "small drones"; not "the officials", "some of them"
+    return " ".join(t.lower_ if t.pos_ != "PROPN" else t.text for t in toks)
+
+
+def _resolve_they(sentences: list[Sentence]) -> None:
+    """Resolve "they"/"them" to the previous sentence's plural subject, when it has one and no other."""
+    for prev, s in zip(sentences, sentences[1:], strict=False):
+        if s.para - prev.para > 1 or not any(t.lower_ in ("they", "them") for t in s.span):
+            continue
+        plural = _plural_subject(prev)
+        others = [
+            t
+            for t in prev.span
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ != "nsubj" and t.head == prev.span.root
+        ]
+        if plural and not others:
+            s.they_are = plural
+
+
 def _resolve_pronouns(sentences: list[Sentence]) -> None:
     """Resolve a sentence-initial He/She when the previous sentence names exactly one person clearly."""
+    _resolve_they(sentences)
     for i, s in enumerate(sentences):
         first = next((t for t in s.span if not t.is_space), None)
         if first is None or first.lower_ not in _PRONOUNS or first.dep_ != "nsubj" or i == 0:

@@ -10,7 +10,7 @@ from .article import Analysis, Sentence
 from .clauses import clause_cards
 from .contrasts import opposite
 from .distractors import entity_options, value_options
-from .facts import flashcards, matching
+from .facts import acronym_cards, flashcards, matching
 from .model import Candidate, unit
 from .objects import object_questions
 from .quotes import quote_matching, quote_questions
@@ -64,6 +64,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     out.extend(flashcards(an))
     out.extend(matching(an))
     out.extend(quote_matching(an))
+    out.extend(acronym_cards(an))
     return out
 
 

@@ -82,5 +82,7 @@ def opposite(verb: Token) -> str | None:
             return None
     if any(c.dep_ == "prt" for c in verb.children):
         return None  # "rose up", "opened up": a phrasal verb means something else
+    if any(c.dep_ in ("acomp", "oprd", "attr") for c in verb.children):
+        return None  # "have grown cheaper": "grow" means "become" there; "shrunk cheaper" is not English
     form = _FORMS[lemma][_TAG_FORM[verb.tag_]]
     return form.capitalize() if verb.text[:1].isupper() else form

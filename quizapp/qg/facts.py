@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .article import Analysis, Description
 from .model import Candidate, units
 
@@ -142,3 +144,42 @@ def matching(an: Analysis) -> list[Candidate]:
             set().union(*(units(p[2]) for p in pairs)),
         )
     ]
+
+
+_SMALL = frozenset("of for and the on in to".split())
+_ACRONYM = re.compile(
+    r"((?:[A-Z][a-z]+|of|for|and|the|on|in|to)(?: (?:[A-Z][a-z]+|of|for|and|the|on|in|to))+) \(([A-Z]{2,6})\)"
+)
+
+
+def acronym_cards(an: Analysis) -> list[Candidate]:
+    """ "What does DACA stand for?" when the article spells out a short form: "Deferred Action ... (DACA)"."""
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for s in an.sentences:
+        for m in _ACRONYM.finditer(s.span.text):
+            words, short = m.group(1).split(), m.group(2)
+            while words and words[0].lower() in _SMALL:
+                words = words[1:]
+            initials = "".join(w[0] for w in words if w.lower() not in _SMALL)
+            if initials != short or short in seen:
+                continue
+            seen.add(short)
+            name = " ".join(words)
+            out.append(
+                Candidate(
+                    "flashcard",
+                    f"What does {short} stand for?",
+                    name,
+                    [name],
+                    [],
+                    s.idx,
+                    (s.start, s.end),
+                    f"acronym:{short}",
+                    0.5,
+                    "medium",
+                    units(s.idx),
+                    {"pair": (short, name)},
+                )
+            )
+    return out

@@ -153,11 +153,24 @@ def statement(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, 
 
 
 def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[int, str]]:
-    """Replacement for a sentence-initial He/She resolved to a name; empty if none applies."""
-    if sent.he_is is None or sent.he_is not in names:
-        return {}
-    first = next(t for t in sent.span if not t.is_space)
-    return {first.i: (first.i + 1, names[sent.he_is])}
+    """Replacements for a sentence-initial He/She resolved to a name, and for "they"/"them" resolved to
+    a plural noun ("They're hard to detect" -> "Drones are hard to detect"); empty if none applies."""
+    out: dict[int, tuple[int, str]] = {}
+    first = next((t for t in sent.span if not t.is_space), None)
+    if first is not None and sent.he_is is not None and sent.he_is in names:
+        out[first.i] = (first.i + 1, names[sent.he_is])
+    if sent.they_are:
+        doc = sent.span.doc
+        for tok in sent.span:
+            if tok.lower_ not in ("they", "them"):
+                continue
+            text = sent.they_are[:1].upper() + sent.they_are[1:] if tok.i == first.i else sent.they_are
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if tok.lower_ == "they" and nxt is not None and nxt.lower_ in ("'re", "’re"):
+                out[tok.i] = (tok.i + 2, text + " are")
+            else:
+                out[tok.i] = (tok.i + 1, text)
+    return out
 
 
 def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
@@ -232,13 +245,20 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             continue
         if low == "this" and tok.head.lemma_.lower() in _TIME_NOUNS:
             continue  # "earlier this year": a time the article's date fixes, not a back reference
+        if low == "such" and i + 1 < len(doc) and doc[i + 1].lower_ == "as":
+            continue  # "venues such as concerts": an example, not a back reference
         if low in ("this", "these", "those", "such") or (low == "that" and tok.dep_ == "det"):
             return True
         if low == "that" and tok.tag_ == "DT" and tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass"):
             return True  # "prior to that": that what?
         if low in ("he", "she", "him", "his", "her", "hers", "himself", "herself") and not seen_person:
             return True
-        if low in ("them", "themselves") or low in ("they", "their") and not (seen_group or seen_person):
+        if (
+            low in ("them", "themselves")
+            and i not in resolved
+            or low in ("they", "their")
+            and not (seen_group or seen_person)
+        ):
             return True
         if low == "its" and singular_nouns:
             continue  # "the fix ... on its own merits": a possessive binds to the noun just before
@@ -265,7 +285,7 @@ _TIME_NOUNS = frozenset(
 # Nouns that, bare after "the", point back to something named earlier ("the vote", "the fix").
 _BACK_NOUNS = frozenset(
     "decision move offer problem issue plan proposal fix deal agency number vote idea step effort measure "
-    "change incident case matter request process situation announcement agreement program initiative "
+    "change incident case request process announcement agreement program initiative "
     "policy order ruling report letter statement meeting event attack operation campaign effort group "
     "organization company country countries nation nations man woman men women official officials "
     "city region area latter former same".split()
@@ -445,7 +465,12 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
         after = [i for i in keep if i > hi]
         if before and doc[before[-1]].text in (",", "-", "—", "and", "or", "but") and before[-1] not in path:
             drop.add(before[-1])
-            if after and doc[after[0]].text in (",", "-", "—") and doc[before[-1]].text in (",", "-", "—"):
+            closing = (
+                after and doc[after[0]].text in (",", "-", "—") and doc[before[-1]].text in (",", "-", "—")
+            )
+            # A comma whose verb comes after it opens that clause (", Brunner said"): it stays.
+            opens = after and doc[after[0]].head.i > after[0] and doc[after[0]].head.pos_ in ("VERB", "AUX")
+            if closing and not opens:
                 drop.add(after[0])
         keep = [i for i in keep if i not in drop]
     return keep

@@ -258,6 +258,8 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         if c.qtype == "matching"
         else max(1, round(_TYPE_SHARE[c.qtype] * size * stretch))
     )
+    if c.qtype == "true_false":
+        cap = min(cap, round(0.36 * size))  # a set of mostly true/false statements tests little
     if types[c.qtype] + 1 > cap:
         return False
     if c.qtype == "true_false":
