@@ -33,6 +33,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     he_is: str | None = None  # cluster key a sentence-initial "He"/"She" clearly refers to
     they_are: str | None = None  # the plural noun phrase its "they"/"them" refer to ("drones")
+    he_at: int | None = None  # token index of the "He"/"she" that ``he_is`` resolves
 
 
 @dataclass
@@ -196,8 +197,16 @@ def _resolve_pronouns(sentences: list[Sentence]) -> None:
     _resolve_they(sentences)
     for i, s in enumerate(sentences):
         first = next((t for t in s.span if not t.is_space), None)
-        if first is None or first.lower_ not in _PRONOUNS or first.dep_ != "nsubj" or i == 0:
+        root = s.span.root
+        # "He said ..." at the start, or the speaker after a quotation: '"...," she said.'
+        pronoun = first if first is not None and first.lower_ in _PRONOUNS and first.dep_ == "nsubj" else None
+        if pronoun is None:
+            pronoun = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS), None)
+            if pronoun is not None and any(t.text in ('"', "“") for t in s.span if t.i > pronoun.i):
+                pronoun = None
+        if pronoun is None or i == 0:
             continue
+        s.he_at = pronoun.i
         prev = sentences[i - 1]
         people = sorted(
             {m.cluster for m in prev.mentions if m.kind == "person" and m.cluster.startswith("person:")}
@@ -273,6 +282,8 @@ def _appositive(doc: Doc, m: Mention, inside: set[int]) -> str:
             toks = [t for t in child.subtree if not _in_relcl(t, child)]
             if any(t.ent_type_ in ("DATE", "CARDINAL") for t in toks) or not toks:
                 return ""
+            if m.kind == "place" and toks[0].dep_ == "det" and toks[0].lower_ != "the":
+                return ""  # "Chad, another predominantly Muslim nation": one of several, not a definition
             while toks and toks[0].dep_ == "det":
                 toks = toks[1:]
             text = "".join(t.text_with_ws for t in toks).strip().rstrip(",")

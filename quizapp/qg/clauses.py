@@ -47,6 +47,9 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
         answer_ids.pop()
     if not answer_ids or not 3 <= len(answer_ids) <= MAX_ANSWER_WORDS or render.quoted(s) & part:
         return None
+    subject = render.subject_of(clause)
+    if subject is not None and subject.pos_ == "PRON":
+        return None  # "Before it can go into effect": the back says nothing of its own
     keep = [i for i in core if i not in part]
     subject_text = resolved[min(resolved)][1] if resolved else None
     question = render.wh_question(root, _WH[mark.lower_].lower(), part, keep, subject_text)

@@ -58,6 +58,8 @@ def flashcards(an: Analysis) -> list[Candidate]:
         s = an.sentences[d.sent]
         if len(c.name.split()) < 2 or len(d.text.split()) < 2:
             continue  # "Who is Donald Trump? The President" tells nothing the article adds
+        if not _with_article(d.text).startswith("The "):
+            continue  # "A Democratic Congressman" fits many; a card wants the one title only they hold
         out.append(
             Candidate(
                 "flashcard",

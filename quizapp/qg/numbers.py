@@ -117,8 +117,9 @@ def _nice(value: float, raw: str, decimals: int) -> str | None:
         return None
     if decimals:
         return f"{value:.{decimals}f}"
-    digits = max(2, len(raw.replace(",", "").rstrip("0"))) if value >= 100 else 1
-    magnitude = len(str(int(value))) - max(digits, 1)
+    # As many significant digits as the key: 46 gets 23, 69, 92 (not 20, 70, 90, which would single it out).
+    digits = max(1, len(raw.replace(",", "").split(".")[0].rstrip("0")))
+    magnitude = len(str(int(value))) - digits
     rounded = int(round(value, -magnitude)) if magnitude > 0 else int(round(value))
     if rounded <= 0:
         return None

@@ -9,11 +9,15 @@ or to the one who speaks just before or just after it in the same paragraph.
 from __future__ import annotations
 
 import random
+import re
 
 from . import render
 from .article import Analysis, Sentence
-from .distractors import entity_options
+from .distractors import entity_options, value_options
 from .model import Candidate, unit, units
+from .numbers import is_testable_number, number_core
+from .questions import how_many
+from .targets import Target
 
 _SPEECH = frozenset(
     "say tell warn add write tweet explain insist argue note declare announce ask reply comment".split()
@@ -23,8 +27,8 @@ _MARKS = ('"', "“", "”")
 MATCH_QUOTE_WORDS = 14
 
 
-def speaker_quote(an: Analysis, s: Sentence) -> tuple[str, str] | None:
-    """(speaker cluster key, quotation text) when the sentence quotes one named person in full."""
+def speaker_quote(an: Analysis, s: Sentence) -> tuple[str, str | None] | None:
+    """(speaker cluster key, quotation text or None) when the sentence quotes one named person."""
     root = s.span.root
     if root.lemma_ not in _SPEECH:
         return None
@@ -32,11 +36,10 @@ def speaker_quote(an: Analysis, s: Sentence) -> tuple[str, str] | None:
     if len(quotes) != 1:
         return None
     first, last = quotes[0]
-    text = _clean(s.span.doc[first : last + 1])
     speaker = _speaker(an, s)
-    if text is None or speaker is None:
+    if speaker is None:
         return None
-    return speaker, text
+    return speaker, _clean(s.span.doc[first : last + 1])  # no text when unfit to show whole
 
 
 def _speaker(an: Analysis, s: Sentence) -> str | None:
@@ -50,6 +53,8 @@ def _speaker(an: Analysis, s: Sentence) -> str | None:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside), None)
     if subj is None:
         return None
+    if subj.i == s.he_at and s.he_is in an.clusters:
+        return s.he_is  # '"...," she said' after a sentence naming Warren
     return next(
         (
             m.cluster
@@ -75,12 +80,13 @@ def _clean(words) -> str | None:
     return text
 
 
-def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str, int]]:
-    """Sentence index -> (speaker cluster, quotation, index of the sentence naming the speaker)."""
+def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str | None, int]]:
+    """Sentence index -> (speaker cluster, quotation or None if unfit to show whole, index of the
+    sentence naming the speaker)."""
     cached = an.__dict__.get("_quotes")
     if cached is not None:
         return cached
-    out: dict[int, tuple[str, str, int]] = {}
+    out: dict[int, tuple[str, str | None, int]] = {}
     by_para: dict[int, list[Sentence]] = {}
     for s in an.sentences:
         by_para.setdefault(s.para, []).append(s)
@@ -88,16 +94,16 @@ def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str, int]]:
         direct = {s.idx: speaker_quote(an, s) for s in sents}
         for i, s in enumerate(sents):
             if direct[s.idx]:
-                out[s.idx] = (*direct[s.idx], s.idx)
+                out[s.idx] = (*direct[s.idx], _named_at(an, s))
                 continue
             if not render.all_quoted(s):
                 continue
             text = _clean(s.span)
-            if text is None or text.count(",") > 3:
-                continue
-            named: list[tuple[str, int]] = [(direct[p.idx][0], p.idx) for p in sents[:i] if direct[p.idx]][
-                -1:
-            ]
+            if text is not None and text.count(",") > 3:
+                text = None  # too many clauses to quote whole; its figures can still be asked
+            named: list[tuple[str, int]] = [
+                (direct[p.idx][0], _named_at(an, p)) for p in sents[:i] if direct[p.idx]
+            ][-1:]
             if i + 1 < len(sents):
                 nxt = sents[i + 1]
                 # The quotation goes on into the next sentence, which names its speaker ('... and more,"
@@ -106,12 +112,18 @@ def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str, int]]:
                 if after is None and not render.quoted(nxt):
                     after = _speaker(an, nxt)
                 if after:
-                    named.append((after, nxt.idx))
+                    named.append((after, _named_at(an, nxt)))
             if len({key for key, _ in named}) == 1:
                 key, source = min(named, key=lambda n: abs(n[1] - s.idx))
                 out[s.idx] = (key, text, source)
     an.__dict__["_quotes"] = out
     return out
+
+
+def _named_at(an: Analysis, s: Sentence) -> int:
+    """The sentence that names the speaker of ``s``: itself, or the one before for '..., she said'."""
+    subj = render.subject_of(s.span.root)
+    return s.idx - 1 if subj is not None and subj.i == s.he_at and s.idx > 0 else s.idx
 
 
 def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -> list[Candidate]:
@@ -120,6 +132,8 @@ def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) ->
     if found is None:
         return []
     key, text, source = found
+    if text is None:
+        return []
     cluster = an.clusters[key]
     first, last = an.sentences[min(source, s.idx)], an.sentences[max(source, s.idx)]
     prompt = f"Who said, “{text}”?" if not text.endswith(("?", "!")) else f"Who said, “{text}”"
@@ -166,7 +180,7 @@ def quote_matching(an: Analysis) -> list[Candidate]:
     """One matching set of speakers to something each said, when at least three people are quoted."""
     best: dict[str, tuple[int, str, int]] = {}
     for idx, (key, text, source) in sorted(attributed_quotes(an).items()):
-        if len(text.split()) > MATCH_QUOTE_WORDS or key not in an.clusters:
+        if text is None or len(text.split()) > MATCH_QUOTE_WORDS or key not in an.clusters:
             continue
         if key not in best or len(text) < len(best[key][1]):
             best[key] = (idx, text, source)
@@ -193,3 +207,60 @@ def quote_matching(an: Analysis) -> list[Candidate]:
             set().union(*(units(p[2]) for p in pairs)),
         )
     ]
+
+
+def quote_number_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -> list[Candidate]:
+    """ "According to Royce, how many villages have been burned to the ground?" for a number a speaker gives.
+
+    A figure inside a quotation is the speaker's claim: it is asked as theirs, by name, as a how-many
+    question with nearby values as options.
+    """
+    found = attributed_quotes(an).get(s.idx)
+    if found is None:
+        return []
+    key, _, source = found
+    inside = render.quoted(s)
+    doc = s.span.doc
+    out: list[Candidate] = []
+    first, last = an.sentences[min(source, s.idx)], an.sentences[max(source, s.idx)]
+    for m in s.mentions:
+        if m.kind != "number" or m.tok_start not in inside:
+            continue
+        prefix, core = number_core(m.text)
+        context = doc[max(m.tok_start - 3, s.span.start) : min(m.tok_end + 3, s.span.end)].text
+        if not is_testable_number(core, context) or re.search(r"\d\s*[-–]\s*\d", core):
+            continue
+        skip = len(m.text.split()) - len(core.split())
+        target = Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.9)
+        verb = doc[m.tok_end - 1].head.head
+        keep = [t.i for t in verb.subtree if t.i in inside and not _in_conj(t, verb)]
+        who = an.clusters[key].short
+        question = how_many(f"According to {who}, ", s, keep, target, verb)
+        if question is None or render.has_unresolved_reference(s, keep, set()):
+            continue
+        qualifier = prefix.strip().lower()
+        answer = f"{qualifier} {core}".strip()
+        options = [f"{qualifier} {v}".strip() for v in value_options(core, "number", rng)]
+        base = {
+            "sent": s.idx,
+            "span": (first.start, last.end),
+            "shown": {unit(s.idx, 0)},
+            "target": f"number:{s.idx}:{m.tok_start}",
+            "weight": round(0.55 * sw + 0.45 * 0.85, 4),
+        }
+        out.append(Candidate("short_answer", question, answer, [answer, core], [], difficulty="hard", **base))
+        if options:
+            choices = sorted([answer, *options], key=lambda x: (rng.random(), x))
+            out.append(
+                Candidate("mcq", question, answer, [answer, core], choices, difficulty="medium", **base)
+            )
+    return out
+
+
+def _in_conj(tok, verb) -> bool:
+    """Whether ``tok`` belongs to a clause conjoined to ``verb`` (another claim in the same quotation)."""
+    while tok != verb and tok.head != tok:
+        if tok.dep_ in ("conj", "parataxis", "advcl") and tok.head == verb:
+            return True
+        tok = tok.head
+    return False

@@ -157,8 +157,8 @@ def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[in
     a plural noun ("They're hard to detect" -> "Drones are hard to detect"); empty if none applies."""
     out: dict[int, tuple[int, str]] = {}
     first = next((t for t in sent.span if not t.is_space), None)
-    if first is not None and sent.he_is is not None and sent.he_is in names:
-        out[first.i] = (first.i + 1, names[sent.he_is])
+    if sent.he_at is not None and sent.he_is is not None and sent.he_is in names:
+        out[sent.he_at] = (sent.he_at + 1, names[sent.he_is])
     if sent.they_are:
         doc = sent.span.doc
         for tok in sent.span:
@@ -224,8 +224,21 @@ def _named_form(noun: Token) -> str | None:
         words.insert(0, tok)
         i -= 1
     if not any(w.pos_ == "PROPN" for w in words):
-        return None
+        return _named_by(noun)
     return " ".join([w.text for w in words] + [noun.text])
+
+
+def _named_by(noun: Token) -> str | None:
+    """ "decision by Attorney General Jeff Sessions" for "a decision by Attorney General Jeff Sessions in
+    January to rescind ...": the noun and whose it is, when a name says so."""
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if who is None or who.pos_ != "PROPN":
+        return None
+    name = [t for t in who.subtree if t.i <= who.i and t.pos_ == "PROPN" or t.dep_ == "compound"]
+    if not name or len(name) > 5 or name[-1] != who:
+        return None
+    return f"{noun.text} by " + " ".join(t.text for t in name)
 
 
 def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[int]) -> bool:
@@ -262,6 +275,8 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             return True
         if low == "its" and singular_nouns:
             continue  # "the fix ... on its own merits": a possessive binds to the noun just before
+        if low == "it" and _bound_by_opening_clause(tok):
+            continue
         if low in ("it", "its", "itself") and len(singular_nouns) != 1:
             # "The bill's sponsors cast it ...": one earlier thing it can be. Two ("the bill ... the
             # ban, it ...") or none (it = something in an earlier sentence) and the reader cannot tell.
@@ -303,6 +318,25 @@ def _anaphoric(noun: Token, det: Token) -> bool:
     own = [c for c in noun.children if c != det and c.dep_ not in ("punct", "cc")]
     # "the two countries" refers back as surely as "the countries" does
     return all(c.dep_ == "nummod" and c.i < noun.i for c in own)
+
+
+_OPENING_MARKS = frozenset("while although though because as after before since when if".split())
+
+
+def _bound_by_opening_clause(tok: Token) -> bool:
+    """ "While the bill would not lift the ban, it seeks ...": the main subject "it" is the opening
+    clause's subject, when that is one singular thing."""
+    root = tok.head
+    if tok.dep_ != "nsubj" or root.dep_ != "ROOT":
+        return False
+    for clause in root.children:
+        if clause.dep_ != "advcl" or clause.i > tok.i:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ in _OPENING_MARKS for c in clause.children):
+            continue
+        subj = subject_of(clause)
+        return subj is not None and subj.tag_ in ("NN", "NNP") and subj.pos_ != "PRON"
+    return False
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -480,42 +514,6 @@ def _bare_without(noun: Token, phrase: Token) -> bool:
     """Whether ``noun`` is "the <noun>" with nothing else to tell which one once ``phrase`` is gone."""
     others = [c for c in noun.children if c != phrase and c.dep_ not in ("punct", "cc")]
     return bool(others) and all(c.dep_ == "det" and c.lower_ == "the" for c in others)
-
-
-_NEGATABLE_AUX = frozenset("will would can could should may might must has have had is are was were".split())
-
-
-def negated(sent: Sentence, ids: list[int], replace: dict[int, tuple[int, str]]) -> str | None:
-    """The statement with its main verb negated ("did not reject"), or None when that is not safe."""
-    doc = sent.span.doc
-    root = sent.span.root
-    if root.i not in ids or any(c.dep_ == "neg" for c in root.children) or root.dep_ != "ROOT":
-        return None
-    if any(c.lower_ in ("also", "still", "already", "even", "only") for c in root.children):
-        return None  # "have not also expressed" is not English
-    if any(doc[i].lower_ in ("not", "n't", "no", "never", "nor") for i in ids):
-        return None  # a double negative is a trick question, not a test of the article
-    if any(doc[i].dep_ == "conj" and doc[i].head == root for i in ids):
-        return None  # "X did A and B": negating only A would be ambiguous
-    if (
-        any(doc[i].pos_ in ("VERB", "AUX") for i in ids if i < root.i and doc[i].head != root)
-        or ";" in sent.span.text
-    ):
-        return None  # the main verb is not the first clause's verb: negation would land in the wrong place
-    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
-    new = dict(replace)
-    if auxes:
-        first = auxes[0]
-        if first.lower_ not in _NEGATABLE_AUX:
-            return None
-        new[first.i] = (first.i + 1, first.text + " not")
-    elif root.lemma_ == "be" and root.tag_ in ("VBZ", "VBP", "VBD"):
-        new[root.i] = (root.i + 1, root.text + " not")
-    elif root.tag_ in _DO and root.lemma_ != "be":
-        new[root.i] = (root.i + 1, f"{_DO[root.tag_]} not {root.lemma_.lower()}")
-    else:
-        return None
-    return statement(sent, ids, new)
 
 
 _OPEN = {'"': '"', "“": "”"}

@@ -149,6 +149,11 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         for c in cands
         if c.qtype == "true_false" or c.target.startswith("quote:") or _named_in(c, spread) < main
     ]
+    common = _common_words(an)
+    for c in cands:
+        forms = " ".join(x for x in (c.answer, *c.accepted))
+        # Words all over the article (the main actor's name) say nothing about which fact is asked.
+        c.extra["_ctx"] = _content_words(c.prompt) - _content_words(forms) - common
     ranked = sorted(cands, key=lambda c: (-_rank(c, spread), c.sent, c.qtype, c.prompt))
     keyed = [c for c in ranked if c.qtype != "true_false"]
     statements = [c for c in ranked if c.qtype == "true_false"]
@@ -228,6 +233,15 @@ def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) ->
     return chosen
 
 
+def _common_words(an: Analysis) -> set[str]:
+    """Words in a third or more of the article's sentences."""
+    counts: Counter[str] = Counter()
+    for sent in an.sentences:
+        counts.update(_content_words(sent.span.text))
+    limit = max(3, len(an.sentences) / 3)
+    return {w for w, n in counts.items() if n >= limit}
+
+
 def _answer_spread(an: Analysis) -> dict[str, int]:
     """For each cluster, the number of sentences that name it."""
     sents: dict[str, set[int]] = {}
@@ -271,9 +285,9 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         return False
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
         return False
-    same_answer = sum(1 for x in chosen if x.target.split(":", 1)[-1] == c.target.split(":", 1)[-1])
+    same_answer = sum(1 for x in chosen if _answer_id(x) == _answer_id(c))
     # A person or place may be the answer twice (different facts); a body or term once.
-    once = not c.target.startswith(("person:", "quote:", "place:"))
+    once = not c.target.startswith(("person:", "quote:", "place:", "role:"))
     if (same_answer >= 2 or same_answer and once) and c.qtype != "true_false":
         return False
     if any(
@@ -284,6 +298,15 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         if x.answer == c.answer and fuzz.token_set_ratio(x.prompt, c.prompt) >= 70:
             return False  # the same quotation or fact asked twice, from two places in the article
     return not any(leaks(c, x) or leaks(x, c) for x in chosen)
+
+
+def _answer_id(c: Candidate) -> str:
+    """What the answer is, whatever asked it: "person:Royce" for "quote:person:Royce:5" and
+    "role:person:Royce" alike."""
+    parts = c.target.split(":")
+    if parts[0] in ("quote", "role", "person", "place", "org", "group") and len(parts) >= 3:
+        return ":".join(parts[1:3])
+    return c.target.split(":", 1)[-1]
 
 
 def _blank_context(c: Candidate) -> str:

@@ -43,8 +43,13 @@ def sentence_weight(an: Analysis, s: Sentence) -> float:
     return round(min(1.0, 0.35 * position + 0.35 * min(1.0, 1.5 * title) + 0.2 * salience + numbers + 0.1), 4)
 
 
-def targets(an: Analysis, s: Sentence) -> list[Target]:
-    """The testable mentions of a sentence, most important first."""
+def targets(an: Analysis, s: Sentence, swaps: bool = False) -> list[Target]:
+    """The testable mentions of a sentence, most important first.
+
+    With ``swaps``, also the topic places the article keeps coming back to: poor blanks (they fill
+    themselves), but swapped in a statement ("the involvement of Russia in the summit") they make a
+    believable false one.
+    """
     out: list[Target] = []
     doc = s.span.doc
     top = _top(an)
@@ -58,7 +63,11 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 continue
             if m.text.lower() in gazetteer.media():
                 continue  # "told VOA", "wrote on Twitter": where it was said, not what happened
-            if m.kind in ("place", "org") and _topic_name(an, m.cluster):
+            if (
+                m.kind in ("place", "org")
+                and _topic_name(an, m.cluster)
+                and not (swaps and m.kind == "place")
+            ):
                 continue  # "support for _____'s sovereignty" in an article about Ukraine fills itself
             if m.kind == "org" and gazetteer.canonical(m.text) in gazetteer.bodies():
                 continue  # "unless _____ approves a new budget": Congress, the Senate complete themselves
@@ -82,6 +91,10 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
                 continue  # "Senator Cory Gardner of Colorado": a home state, not what happened
             if m.kind == "place" and _where_said(toks[-1]):
                 continue  # "Abe said in Tokyo": where words were spoken, not what happened
+            if m.kind == "place" and _after_place(s, m):
+                continue  # "Washington, D.C.": the second half of one place name
+            if m.kind != "person" and toks[-1].dep_ == "poss" and toks[-1].head.pos_ in ("NOUN", "PROPN"):
+                continue  # "South Korea's Yonhap news agency": an owner named in passing
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "norp" and m.cluster in an.clusters and _is_group(toks):
             # "Democrats", "Republicans": which side did what is a fact a teacher tests.
@@ -110,6 +123,8 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
             while skip < len(toks) and toks[: skip + 1].end_char - toks.start_char <= len(prefix.rstrip()):
                 skip += 1
             has_unit = len(core.split()) > 1 or "%" in core or core[:1] in "$€£"
+            if not has_unit and _small(core) and toks[-1].head.dep_ in ("conj", "appos"):
+                continue  # "the state of Hawaii, the Hawaii Muslim Association and three residents"
             out.append(Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.95 if has_unit else 0.85))
         elif m.kind == "date" and is_testable_date(m.text):
             out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
@@ -118,7 +133,12 @@ def targets(an: Analysis, s: Sentence) -> list[Target]:
 
 
 def _names_part(toks) -> bool:
+    """A year inside a name ("the 1965 Immigration and Nationality Act"); not "600,000 Rohingya"."""
     last = toks[-1]
+    if not re.fullmatch(r"1[89]\d\d|20\d\d", last.text):
+        return False
+    if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ == "PROPN":
+        return True  # "the Controlled Substances Act of 1970"
     return (
         last.dep_ in ("compound", "nummod", "amod", "nmod")
         and last.head.pos_ == "PROPN"
@@ -126,6 +146,19 @@ def _names_part(toks) -> bool:
     )
 
 
+def _after_place(s: Sentence, m: Mention) -> bool:
+    doc = s.span.doc
+    if m.tok_start < 2 or doc[m.tok_start - 1].text != ",":
+        return False
+    return any(x.kind == "place" and x.tok_end == m.tok_start - 1 for x in s.mentions)
+
+
+def _small(core: str) -> bool:
+    word = core.split()[0].lower() if core.split() else ""
+    return word.isdigit() and int(word) <= 10 or word in _SMALL_WORDS
+
+
+_SMALL_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _SAID = frozenset("say tell add write tweet speak announce".split())
 
 

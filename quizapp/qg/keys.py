@@ -1,0 +1,36 @@
+"""How a target is answered and what wrong options it gets: shared by the question and statement realisers."""
+
+from __future__ import annotations
+
+import random
+
+from .article import Analysis, Sentence
+from .distractors import entity_options, value_options
+from .targets import Target
+
+SPEECH = frozenset(
+    "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add "
+    "note explain insist confirm maintain suggest write tweet report predict".split()
+)
+
+
+def key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:
+    """(answer, accepted answers, whether options are full names) for a target."""
+    if t.kind == "person":
+        c = an.clusters[t.mention.cluster]
+        full = len(t.key.split()) > 1
+        answer = c.name if full else c.short
+        return answer, sorted({c.name, c.short, t.key}, key=lambda x: (-len(x), x)), full
+    return t.key, [t.key], True
+
+
+def options_for(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: random.Random) -> list[str]:
+    """Three wrong options of the target's kind: nearby values, or other names of the article."""
+    if t.kind in ("number", "date"):
+        return value_options(key, t.kind, rng)
+    return entity_options(an, t.mention.cluster, key, shown, full, rng)
+
+
+def base(s: Sentence, u: int) -> dict:
+    """The candidate fields every realiser fills the same way: sentence, evidence span, shown unit."""
+    return {"sent": s.idx, "span": (s.start, s.end), "shown": {u}}

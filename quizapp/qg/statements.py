@@ -1,0 +1,178 @@
+"""True/false statements: the clause as the article has it, and false ones made by a believable change.
+
+A false statement swaps a number or date for a nearby one, a place for another of the article, a speaker
+for another speaker or a person for one of the same office, or turns the verb into its opposite. Names
+of other kinds (Trump for Strzok) would be absurd, and "did not" would be a cue: neither is used.
+"""
+
+from __future__ import annotations
+
+import random
+
+from . import gazetteer, render
+from .article import Analysis, Sentence
+from .contrasts import opposite
+from .distractors import entity_options
+from .keys import SPEECH, base, key_form, options_for
+from .model import Candidate
+from .targets import Target
+
+
+def true_false(
+    an: Analysis,
+    s: Sentence,
+    core: list[int],
+    resolved: dict,
+    tgts: list[Target],
+    sw: float,
+    rng: random.Random,
+    u: int,
+) -> list[Candidate]:
+    ids = render.prune(s, render.tail_cut(s.span.root, core), {t.start for t in tgts[:1]})
+    root = s.span.root
+    if root.lemma_ in SPEECH and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+        return []  # "Chabot told VOA in a statement": true, but says nothing
+    if (
+        render.has_unresolved_reference(s, ids, set(resolved))
+        or len(ids) > 48
+        or not render.is_clause(s.span.doc, ids)
+    ):
+        return []
+    true_text = render.statement(s, ids, resolved)
+    out = [
+        Candidate(
+            "true_false",
+            true_text,
+            "True",
+            ["True"],
+            ["True", "False"],
+            target=f"tf:{u}",
+            weight=round(sw * 0.85, 4),
+            difficulty="easy",
+            **base(s, u),
+        )
+    ]
+    # Prefer swapping a number or date; a swapped name after its title ("Ukrainian President ...") is a cue.
+    order = sorted(
+        tgts,
+        key=lambda t: (
+            t.kind not in ("number", "date"),
+            t.start > 0 and s.span.doc[t.start - 1].tag_ == "NNP",
+            -t.weight,
+            t.start,
+        ),
+    )
+    for t in order:
+        doc = s.span.doc
+        if t.kind == "person" and t.start > 0 and doc[t.start - 1].lower_ in gazetteer.role_words():
+            continue
+        if t.kind in ("person", "place") and t.end < len(doc) and doc[t.end].tag_ == "POS":
+            continue  # "Putin's refusal to yield territory to Russia": a swapped owner reads as absurd
+        if t.kind == "person" and doc[t.end - 1].dep_ in ("compound", "nmod", "amod"):
+            continue  # "the Ryan administration measure": a name inside a name
+        if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
+            continue
+        key, _, full = key_form(an, t)
+        if t.kind in ("org", "group"):
+            continue  # bodies nest (the Senate is part of Congress): a swapped one is not clearly false
+        if t.kind in ("person", "place"):
+            # Only a name the article itself keeps apart is clearly wrong in the statement: "Luhansk"
+            # from a shipped list may well be part of the "Donbas" the article names.
+            options = entity_options(
+                an,
+                t.mention.cluster,
+                t.key if t.kind != "person" else key,
+                s.span.text,
+                full,
+                rng,
+                count=1,
+                article_only=True,
+            )
+        else:
+            options = options_for(an, s.span.text, t, t.key, full, rng)
+        if t.kind == "person":
+            # A swapped person is believable and clearly false only as another speaker for a speaker, or
+            # as someone of the same office ("Senator Graham" for "Senator Baldwin"); "CNN reported that
+            # Trump was escorted out" for Strzok is absurd, not a test of reading.
+            head = doc[t.end - 1]
+            if head.dep_ == "nsubj" and head.head.lemma_ in SPEECH and head.head.i in ids:
+                options = [o for o in options if _speaks(an, o)]
+            else:
+                options = _peers(an, t.mention.cluster, s.span.text, full)
+        if not options:
+            continue
+        replace = dict(resolved)
+        replace[t.start] = (t.end, options[0])
+        false_text = render.statement(s, ids, replace)
+        out.append(
+            Candidate(
+                "true_false",
+                false_text,
+                "False",
+                ["False"],
+                ["True", "False"],
+                target=f"tf:{u}",
+                weight=round(sw * 0.87, 4),  # false ones are scarcer: take them first, for balance
+                difficulty="medium",
+                extra={"swapped": options[0], "key": key},
+                **base(s, u),
+            )
+        )
+        break
+    if len(out) == 1:
+        # No same-kind swap: the main verb's opposite ("upheld" -> "struck down") is as believable.
+        verb = root
+        if verb.lemma_ in SPEECH:
+            verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        fits = verb.i in ids and verb.i not in resolved and verb.i not in render.quoted(s)
+        turned = opposite(verb) if fits else None  # a speaker's own words are never changed
+        if turned:
+            replace = dict(resolved)
+            replace[verb.i] = (verb.i + 1, turned)
+            out.append(
+                Candidate(
+                    "true_false",
+                    render.statement(s, ids, replace),
+                    "False",
+                    ["False"],
+                    ["True", "False"],
+                    target=f"tf:{u}",
+                    weight=round(sw * 0.86, 4),
+                    difficulty="medium",
+                    extra={"opposite": turned},
+                    **base(s, u),
+                )
+            )
+    return out
+
+
+def _speaks(an: Analysis, name: str) -> bool:
+    """Whether the named person is the subject of a speech verb somewhere in the article."""
+    speakers = an.__dict__.get("_speakers")
+    if speakers is None:
+        speakers = an.__dict__["_speakers"] = {
+            tok.text
+            for s in an.sentences
+            for tok in s.span
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH
+        }
+    return name.split()[-1] in speakers
+
+
+def _peers(an: Analysis, cluster: str, shown: str, full: bool) -> list[str]:
+    """Other people of the article whose role has the same head word as this person's ("Senator")."""
+    roles = an.__dict__.get("_role_heads")
+    if roles is None:
+        roles = an.__dict__["_role_heads"] = {
+            d.cluster: d.text.split()[-1].lower() for d in an.descriptions if d.cluster.startswith("person:")
+        }
+    mine = roles.get(cluster)
+    if mine is None:
+        return []
+    out = []
+    for key, head in sorted(roles.items()):
+        c = an.clusters.get(key)
+        if key == cluster or head != mine or c is None or c.short in shown:
+            continue
+        out.append(c.name if full else c.short)
+    return out[:1]
