@@ -39,19 +39,7 @@ def true_false(
     ):
         return []
     true_text = render.statement(s, ids, resolved)
-    out = [
-        Candidate(
-            "true_false",
-            true_text,
-            "True",
-            ["True"],
-            ["True", "False"],
-            target=f"tf:{u}",
-            weight=round(sw * 0.85, 4),
-            difficulty="easy",
-            **base(s, u),
-        )
-    ]
+    out = [_statement(true_text, "True", s, u, round(sw * 0.85, 4), "easy")]
     # Prefer swapping a number or date; a swapped name after its title ("Ukrainian President ...") is a cue.
     order = sorted(
         tgts,
@@ -130,17 +118,14 @@ def true_false(
             replace = dict(resolved)
             replace[verb.i] = (verb.i + 1, turned)
             out.append(
-                Candidate(
-                    "true_false",
+                _statement(
                     render.statement(s, ids, replace),
                     "False",
-                    ["False"],
-                    ["True", "False"],
-                    target=f"tf:{u}",
-                    weight=round(sw * 0.86, 4),
-                    difficulty="medium",
-                    extra={"opposite": turned},
-                    **base(s, u),
+                    s,
+                    u,
+                    round(sw * 0.86, 4),
+                    "medium",
+                    {"opposite": turned},
                 )
             )
     return out
@@ -176,3 +161,19 @@ def _peers(an: Analysis, cluster: str, shown: str, full: bool) -> list[str]:
             continue
         out.append(c.name if full else c.short)
     return out[:1]
+
+
+def _statement(text: str, answer: str, s: Sentence, u: int, weight: float, difficulty: str, extra=None):
+    """One true/false candidate for view ``u`` of sentence ``s``."""
+    return Candidate(
+        "true_false",
+        text,
+        answer,
+        [answer],
+        ["True", "False"],
+        target=f"tf:{u}",
+        weight=weight,
+        difficulty=difficulty,
+        extra=extra or {},
+        **base(s, u),
+    )
