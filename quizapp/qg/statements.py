@@ -61,9 +61,9 @@ def true_false(
         if not any(t.start <= i < t.end for i in ids) or any(t.start <= i < t.end for i in resolved):
             continue
         key, _, full = key_form(an, t)
-        if t.kind in ("org", "group"):
+        if t.kind == "org":
             continue  # bodies nest (the Senate is part of Congress): a swapped one is not clearly false
-        if t.kind in ("person", "place"):
+        if t.kind in ("person", "place", "group"):
             # Only a name the article itself keeps apart is clearly wrong in the statement: "Luhansk"
             # from a shipped list may well be part of the "Donbas" the article names.
             options = entity_options(
