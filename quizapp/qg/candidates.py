@@ -117,7 +117,11 @@ def _for_target(
     titled = (
         t.kind == "person"
         and t.start > 0
-        and (doc[t.start - 1].lower_ in gazetteer.role_words() or doc[t.start - 1].dep_ == "compound")
+        and (
+            doc[t.start - 1].lower_ in gazetteer.role_words()
+            or doc[t.start - 1].dep_ == "compound"
+            or doc[t.start - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        )
     )
     bank = sorted([key, *options], key=str.lower) if options else []
     if not titled and not _empty_speech(doc, t):

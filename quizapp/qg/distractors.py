@@ -124,10 +124,12 @@ def _place_kind(name: str) -> str:
     return gazetteer.places().get(gazetteer.canonical(name), "")
 
 
-def value_options(key_text: str, kind: str, rng: random.Random, count: int = 3) -> list[str]:
-    """Same-format numbers or nearby dates for a numeric or date key."""
+def value_options(
+    key_text: str, kind: str, rng: random.Random, count: int = 3, context: str = ""
+) -> list[str]:
+    """Same-format numbers or nearby dates for a numeric or date key (``context``: the words around it)."""
     pool = (
-        number_variants(key_text, rng, count + 2)
+        number_variants(key_text, rng, count + 2, context)
         if kind == "number"
         else date_variants(key_text, rng, count + 2)
     )

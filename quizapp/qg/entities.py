@@ -77,6 +77,10 @@ def repair(mentions: list[Mention]) -> dict[str, Cluster]:
             w[:1].isupper() or not w[:1].isalpha() for w in m.text.split()[-1:]
         ):
             m.kind = "other"
+    media = gazetteer.media()
+    for m in mentions:
+        if m.kind in NAME_KINDS and m.text.lower() in media:
+            m.kind = "org"  # "wrote on Twitter": the tagger's PERSON is a platform
     for m in mentions:
         if m.kind in NAME_KINDS:
             canon = gazetteer.canonical(m.text)

@@ -27,7 +27,7 @@ def key_form(an: Analysis, t: Target) -> tuple[str, list[str], bool]:
 def options_for(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: random.Random) -> list[str]:
     """Three wrong options of the target's kind: nearby values, or other names of the article."""
     if t.kind in ("number", "date"):
-        return value_options(key, t.kind, rng)
+        return value_options(key, t.kind, rng, context=shown)
     return entity_options(an, t.mention.cluster, key, shown, full, rng)
 
 

@@ -69,7 +69,16 @@ def is_testable_date(text: str) -> bool:
     return not (_VAGUE.search(text) and not has_year and not re.search(r"\d", text))
 
 
-def number_variants(core: str, rng: random.Random, count: int = 3) -> list[str]:
+_BOUNDS = {"states": 50, "justices": 9, "senators": 100, "months": 12, "continents": 7}
+
+
+def _bound(core: str, context: str) -> int | None:
+    """The most there can be of what the number counts, for the few things with a known number."""
+    words = re.findall(r"[a-z]+", f"{core} {context}".lower())
+    return next((n for w, n in _BOUNDS.items() if w in words), None)
+
+
+def number_variants(core: str, rng: random.Random, count: int = 3, context: str = "") -> list[str]:
     """Plausible wrong values in the same format and unit as ``core`` (never equal to it)."""
     score = re.fullmatch(r"(\d+)-(\d+)", core)
     if score:
@@ -95,8 +104,10 @@ def number_variants(core: str, rng: random.Random, count: int = 3) -> list[str]:
     decimals = len(raw.split(".")[1]) if "." in raw else 0
     is_percent = "percent" in core or "%" in core
     factors = [0.5, 1.5, 2.0, 0.75, 3.0, 4.0] if value >= 10 else [2.0, 3.0, 0.5, 4.0, 5.0]
-    if is_percent:
-        factors = [f for f in factors if value * f <= 100]
+    # No option past what the thing can number: 100 percent, 50 states, nine justices.
+    bound = 100 if is_percent else _bound(core, context)
+    if bound:
+        factors = [f for f in factors + [0.6, 0.8, 0.4, 1.1] if value * f <= bound]
     out: list[str] = []
     for f in factors:
         new = _nice(value * f, raw, decimals)

@@ -240,7 +240,7 @@ def quote_number_questions(an: Analysis, s: Sentence, sw: float, rng: random.Ran
             continue
         qualifier = prefix.strip().lower()
         answer = f"{qualifier} {core}".strip()
-        options = [f"{qualifier} {v}".strip() for v in value_options(core, "number", rng)]
+        options = [f"{qualifier} {v}".strip() for v in value_options(core, "number", rng, context=question)]
         base = {
             "sent": s.idx,
             "span": (first.start, last.end),

@@ -37,13 +37,14 @@ def core_indices(sent: Sentence) -> list[int] | None:
         keep = keep[1:]
     depth = 0
     out = []
+    inside = quoted(sent)  # a bracket inside a quotation is the speaker's: dropping it breaks the quote
     for i in keep:
         text = sent.span.doc[i].text
-        if text == "(":
+        if text == "(" and i not in inside:
             depth += 1
         if depth == 0:
             out.append(i)
-        if text == ")" and depth:
+        if text == ")" and depth and i not in inside:
             depth -= 1
     return out or None
 
@@ -250,9 +251,16 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     doc = sent.span.doc
     seen_person = seen_group = False
     singular_nouns: set[str] = set()
+    # The article's repaired mentions know people the tagger missed ("Trump and his allies").
+    people = {j for m in sent.mentions if m.kind == "person" for j in range(m.tok_start, m.tok_end)}
+    ambiguous = {
+        j for m in sent.mentions if m.cluster.startswith("ambiguous:") for j in range(m.tok_start, m.tok_end)
+    }
     for i in indices:
         tok = doc[i]
         low = tok.lower_
+        if i in ambiguous and i not in resolved:
+            return True  # "Kim" in an article with Kim Jong Un and Kim Yong Chol: which one?
         if i in resolved:
             seen_person = seen_person or low in ("he", "she")
             continue
@@ -285,7 +293,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
             return True
         if low == "the" and tok.dep_ == "det" and _anaphoric(tok.head, tok):
             return True
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" or i in people:
             seen_person = True
         if tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.tag_ in ("NNS", "NNPS"):
             seen_group = True

@@ -90,6 +90,8 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return False
     if a.shown & b.shown:
         return True
+    if a.target.startswith("quote:") and any(b.prompt.startswith(f"According to {x},") for x in places):
+        return True  # "According to Royce, how many villages ...?" names the speaker of his other words
     # The answer named elsewhere gives it away only beside what the question asks about: "Trump and Abe
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
@@ -111,7 +113,7 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)} - _STOP
 
 
-def _near(text: str, form: str, reach: int = 4) -> set[str]:
+def _near(text: str, form: str, reach: int = 6) -> set[str]:
     """The content words within ``reach`` words of each place ``form`` stands in ``text``."""
     words = re.findall(r"[A-Za-z][A-Za-z'’-]+|\d[\d,.]*", text)
     size = len(form.split())
@@ -149,6 +151,8 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         for c in cands
         if c.qtype == "true_false" or c.target.startswith("quote:") or _named_in(c, spread) < main
     ]
+    # The headline stands above every quiz: an answer it names is given away.
+    cands = [c for c in cands if c.qtype in ("true_false", "matching") or not _in_title(c, an.title)]
     common = _common_words(an)
     for c in cands:
         forms = " ".join(x for x in (c.answer, *c.accepted))
@@ -231,6 +235,10 @@ def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) ->
             break
         chosen = best
     return chosen
+
+
+def _in_title(c: Candidate, title: str) -> bool:
+    return bool(title) and any(len(x) >= 3 and mentions(title, x) for x in (c.answer, *c.accepted))
 
 
 def _common_words(an: Analysis) -> set[str]:

@@ -84,9 +84,15 @@ def true_false(
             # Trump was escorted out" for Strzok is absurd, not a test of reading.
             head = doc[t.end - 1]
             if head.dep_ == "nsubj" and head.head.lemma_ in SPEECH and head.head.i in ids:
-                options = [o for o in options if _speaks(an, o)]
+                # ... and not someone the quotation itself names ('"Pete has complied," Peter Strzok said').
+                words = {w[:4].lower() for w in s.span.text.split() if w[:1].isupper()}
+                options = [o for o in options if _speaks(an, o) and o.split()[0][:4].lower() not in words]
             else:
                 options = _peers(an, t.mention.cluster, s.span.text, full)
+            # "Putin warned of future Russian aggression": a person set against their own side is absurd.
+            options = [o for o in options if not _own_side_named(an, o, s.span.text)]
+        if t.kind == "place" and doc[t.end - 1].dep_ == "pobj" and doc[t.end - 1].head.lower_ == "by":
+            continue  # "occupation by Ukraine" for "by Russia": the roles reversed, not a fact changed
         if not options:
             continue
         replace = dict(resolved)
@@ -161,6 +167,19 @@ def _peers(an: Analysis, cluster: str, shown: str, full: bool) -> list[str]:
             continue
         out.append(c.name if full else c.short)
     return out[:1]
+
+
+def _own_side_named(an: Analysis, name: str, text: str) -> bool:
+    """Whether ``text`` names the country or side that ``name``'s role belongs to ("Russian" for Putin)."""
+    sides = {
+        w.lower()
+        for d in an.descriptions
+        if d.cluster in an.clusters and an.clusters[d.cluster].name.endswith(name.split()[-1])
+        for w in d.text.split()[:-1]
+        if w[:1].isupper() and len(w) > 3
+    }
+    words = {w.lower().strip(".,'’") for w in text.split()}
+    return bool(sides & words)
 
 
 def _statement(text: str, answer: str, s: Sentence, u: int, weight: float, difficulty: str, extra=None):

@@ -93,8 +93,11 @@ def targets(an: Analysis, s: Sentence, swaps: bool = False) -> list[Target]:
                 continue  # "Abe said in Tokyo": where words were spoken, not what happened
             if m.kind == "place" and _after_place(s, m):
                 continue  # "Washington, D.C.": the second half of one place name
-            if m.kind != "person" and toks[-1].dep_ == "poss" and toks[-1].head.pos_ in ("NOUN", "PROPN"):
+            head = toks[-2] if len(toks) > 1 and toks[-1].dep_ == "case" else toks[-1]
+            if m.kind != "person" and head.dep_ == "poss" and head.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "South Korea's Yonhap news agency": an owner named in passing
+            if m.kind == "person" and head.dep_ in ("compound", "nmod") and head.head.pos_ == "NOUN":
+                continue  # "the Hillary Clinton investigation": a name used as a label; other names won't fit
             out.append(Target(m, m.kind, m.tok_start, m.tok_end, m.text, min(1.0, weight)))
         elif m.kind == "norp" and m.cluster in an.clusters and _is_group(toks):
             # "Democrats", "Republicans": which side did what is a fact a teacher tests.
@@ -139,6 +142,8 @@ def _names_part(toks) -> bool:
         return False
     if last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ == "PROPN":
         return True  # "the Controlled Substances Act of 1970"
+    if last.dep_ in ("compound", "nummod", "amod", "nmod") and last.head.i > last.i:
+        return True  # "the 2016 U.S. election": a label of the noun, not a date that happened
     return (
         last.dep_ in ("compound", "nummod", "amod", "nmod")
         and last.head.pos_ == "PROPN"
