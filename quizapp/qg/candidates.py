@@ -13,7 +13,7 @@ from .facts import acronym_cards, flashcards, matching
 from .keys import SPEECH, base, key_form, options_for
 from .model import Candidate, unit
 from .objects import object_questions
-from .questions import wh_for
+from .questions import reported_self, wh_for
 from .quotes import quote_matching, quote_number_questions, quote_questions
 from .statements import true_false
 from .targets import Target, sentence_weight, targets
@@ -111,7 +111,6 @@ def _for_target(
     replace[t.start] = (t.end, render.BLANK)
     cloze = render.statement(s, core, replace)
     options = options_for(an, cloze, t, key, full, rng)
-    # After a title ("Russian President _____") the name is given away; ask "who" about the subject instead.
     # After a title ("Russian President _____", "deputy chief of staff _____") the name is given away, or
     # names of other ranks make absurd options: ask "who" about the subject instead.
     titled = (
@@ -139,7 +138,7 @@ def _for_target(
                 **base(s, u),
             )
         )
-    question = wh_for(an, s, core, resolved, t)
+    question = reported_self(an, s, core, t) or wh_for(an, s, core, resolved, t)
     if question:
         answer = an.clusters[t.mention.cluster].name if t.kind == "person" else key
         acc = accepted if t.kind != "person" else sorted({answer, *accepted}, key=lambda x: (-len(x), x))

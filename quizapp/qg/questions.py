@@ -171,3 +171,31 @@ def _finish(prefix: str, body: str) -> str:
     # Keep a closing quotation mark, but move the question mark outside it: '... development"?'
     text = re.sub(r"[.,;:]+([\"”’])$", r"\1", text)
     return text + "?"
+
+
+def reported_self(an: Analysis, s: Sentence, core: list[int], t: Target) -> str | None:
+    """ "McConnell said he had scheduled a vote for 1 a.m. Monday" -> "Who had scheduled a vote for 1 a.m.
+    Monday?": the speaker reports their own act, so the act can be asked about them."""
+    doc = s.span.doc
+    head = doc[t.end - 1]
+    verb = head.head
+    if t.kind != "person" or head.dep_ != "nsubj" or verb.lemma_ not in SPEECH or verb.dep_ != "ROOT":
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > head.i), None)
+    subj = render.subject_of(clause) if clause is not None else None
+    if subj is None or subj.lower_ not in ("he", "she"):
+        return None
+    others = [m for m in s.mentions if m.kind == "person" and m.cluster != t.mention.cluster]
+    if any(m.tok_start < subj.i for m in others):
+        return None  # someone else named before the pronoun: it may be theirs
+    ids = [i for i in core if clause.left_edge.i <= i <= clause.right_edge.i and i != subj.i]
+    ids = render.tail_cut(clause, [i for i in ids if not (doc[i].dep_ == "mark" and doc[i].head == clause)])
+    while ids and doc[ids[-1]].is_punct:
+        ids.pop()
+    if not ids or ids[0] > clause.i or any(doc[i].text in ('"', "“", "”") for i in ids):
+        return None
+    if any(doc[i].lower_ in ("he", "she", "him", "his", "her", "they", "it", "this") for i in ids):
+        return None
+    if ids[0] != clause.i and doc[ids[0]].dep_ not in ("aux", "auxpass", "neg"):
+        return None
+    return _finish("", f"who {render.spaced(doc, ids)}")

@@ -68,8 +68,11 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
         return [core]  # "has been reassigned and being investigated": the second verb needs the first's aux
     # Only "X did A, and did B" with the conjunction hanging off the main verb; anything else is
     # often a misparse of a subordinate clause ("... in the event the Senate reached ...").
-    # "but" joins a contrast the first half needs ("was on the list, but was dropped"): keep it whole.
-    ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ == "and" and c.i < conj.i]
+    # "but" may join a contrast the first half needs ("was initially on the list, but was dropped"):
+    # that stays whole; otherwise the halves are two facts.
+    contrast = any(t.lower_ in _CONTRAST_WORDS for t in root.subtree if t.i < conj.i)
+    joins = ("and",) if contrast else ("and", "but")
+    ccs = [c for c in root.children if c.dep_ == "cc" and c.lower_ in joins and c.i < conj.i]
     if not ccs or any(t.dep_ in ("mark", "advcl") for t in conj.subtree if t.i < conj.i):
         return [core]
     conj_ids = set(range(conj.left_edge.i, conj.right_edge.i + 1))
@@ -100,6 +103,9 @@ def views(sent: Sentence, core: list[int]) -> list[list[int]]:
     ):
         return [core]
     return [main, second]
+
+
+_CONTRAST_WORDS = frozenset("initially originally first once formerly previously still yet only".split())
 
 
 def is_clause(doc, ids: list[int]) -> bool:
@@ -249,6 +255,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     ("Trump tweeted that he ..."); a demonstrative ("this offer", "these territories") never is.
     """
     doc = sent.span.doc
+    index_set = set(indices)
     seen_person = seen_group = False
     singular_nouns: set[str] = set()
     # The article's repaired mentions know people the tagger missed ("Trump and his allies").
@@ -262,7 +269,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
         if i in ambiguous and i not in resolved:
             return True  # "Kim" in an article with Kim Jong Un and Kim Yong Chol: which one?
         if i in resolved:
-            seen_person = seen_person or low in ("he", "she")
+            seen_person = seen_person or low in ("he", "she") or i in people
             continue
         if low == "this" and tok.head.lemma_.lower() in _TIME_NOUNS:
             continue  # "earlier this year": a time the article's date fixes, not a back reference
@@ -292,7 +299,12 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
         if low == "there" and tok.dep_ != "expl":
             return True
         if low == "the" and tok.dep_ == "det" and _anaphoric(tok.head, tok):
-            return True
+            kind = _KIND_NOUNS.get(tok.head.lemma_.lower())
+            named = [
+                m for m in sent.mentions if m.kind == kind and m.tok_end <= i and m.tok_start in index_set
+            ]
+            if kind is None or len({m.cluster for m in named}) != 1:
+                return True  # "the country" is bound only by the one country named before it here
         if tok.ent_type_ == "PERSON" or i in people:
             seen_person = True
         if tok.ent_type_ in ("NORP", "ORG", "GPE") or tok.tag_ in ("NNS", "NNPS"):
@@ -313,6 +325,9 @@ _BACK_NOUNS = frozenset(
     "organization company country countries nation nations man woman men women official officials "
     "city region area latter former same".split()
 )
+
+
+_KIND_NOUNS = {"country": "place", "nation": "place", "city": "place", "agency": "org", "company": "org"}
 
 
 def _anaphoric(noun: Token, det: Token) -> bool:

@@ -90,8 +90,8 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return False
     if a.shown & b.shown:
         return True
-    if a.target.startswith("quote:") and any(b.prompt.startswith(f"According to {x},") for x in places):
-        return True  # "According to Royce, how many villages ...?" names the speaker of his other words
+    if any(b.prompt.startswith(f"According to {x},") for x in places) and abs(a.sent - b.sent) <= 3:
+        return True  # "According to Royce, how many villages ...?" names the speaker of the words nearby
     # The answer named elsewhere gives it away only beside what the question asks about: "Trump and Abe
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
@@ -293,10 +293,7 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         return False
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):
         return False
-    same_answer = sum(1 for x in chosen if _answer_id(x) == _answer_id(c))
-    # A person or place may be the answer twice (different facts); a body or term once.
-    once = not c.target.startswith(("person:", "quote:", "place:", "role:"))
-    if (same_answer >= 2 or same_answer and once) and c.qtype != "true_false":
+    if c.qtype != "true_false" and _answered_already(c, chosen):
         return False
     if any(
         x.answer == c.answer and _blank_context(x) and _blank_context(x) == _blank_context(c) for x in chosen
@@ -306,6 +303,19 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         if x.answer == c.answer and fuzz.token_set_ratio(x.prompt, c.prompt) >= 70:
             return False  # the same quotation or fact asked twice, from two places in the article
     return not any(leaks(c, x) or leaks(x, c) for x in chosen)
+
+
+def _answered_already(c: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether the set already asks enough for ``c``'s answer: a person once for their role, once for
+    what they did and once for what they said; a place twice (different facts); anything else once."""
+    same = [x for x in chosen if x.qtype != "true_false" and _answer_id(x) == _answer_id(c)]
+    if not same:
+        return False
+    if c.target.startswith("place:"):
+        return len(same) >= 2
+    if c.target.startswith(("person:", "quote:", "role:")):
+        return any(x.target.split(":")[0] == c.target.split(":")[0] for x in same)
+    return True
 
 
 def _answer_id(c: Candidate) -> str:
