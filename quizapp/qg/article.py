@@ -127,7 +127,9 @@ def _recover_missed(sentences: list[Sentence], clusters: dict[str, Cluster]) -> 
             continue
         for form in {c.name, c.short}:
             forms[tuple(form.split())] = key
-    longest = max((len(f) for f in forms), default=0)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
     found: list[Mention] = []
     for s in sentences:
         doc = s.span.doc
@@ -135,10 +137,12 @@ def _recover_missed(sentences: list[Sentence], clusters: dict[str, Cluster]) -> 
         i = s.span.start
         while i < s.span.end:
             hit = None
-            for n in range(min(longest, s.span.end - i), 0, -1):
-                words = tuple(t.text for t in doc[i : i + n])
-                if words in forms and not any(j in taken for j in range(i, i + n)):
-                    hit = (n, forms[words])
+            for form in by_first.get(doc[i].text, ()):  # longest first
+                n = len(form)
+                if i + n > s.span.end or tuple(t.text for t in doc[i : i + n]) != form:
+                    continue
+                if not any(j in taken for j in range(i, i + n)):
+                    hit = (n, forms[form])
                     break
             if hit is None or doc[i].pos_ not in ("PROPN", "NOUN") or not doc[i].text[:1].isupper():
                 i += 1

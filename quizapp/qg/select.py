@@ -218,7 +218,7 @@ def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) ->
         for c in pool:
             if id(c) in taken:
                 continue
-            hits = [x for x in chosen if leaks(c, x) or leaks(x, c)]
+            hits = [x for x in chosen if _conflict(c, x)]
             if len(hits) == 1:
                 blocked_by[id(hits[0])] = blocked_by.get(id(hits[0]), 0) + 1
         best = chosen
@@ -272,6 +272,15 @@ def _rank(c: Candidate, spread: dict[str, int]) -> float:
     return score(c) / (1 + 0.25 * (named - 2))
 
 
+def _conflict(a: Candidate, b: Candidate) -> bool:
+    """Whether either question gives the other away; remembered per pair (selection asks again and again)."""
+    seen = a.extra.setdefault("_conflicts", {})
+    if id(b) not in seen:
+        seen[id(b)] = leaks(a, b) or leaks(b, a)
+        b.extra.setdefault("_conflicts", {})[id(a)] = seen[id(b)]
+    return seen[id(b)]
+
+
 def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0) -> bool:
     types = Counter(x.qtype for x in chosen)
     # Two matching sets (roles, quotations) in a full set; one in a short one.
@@ -302,7 +311,7 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
     for x in chosen:
         if x.answer == c.answer and fuzz.token_set_ratio(x.prompt, c.prompt) >= 70:
             return False  # the same quotation or fact asked twice, from two places in the article
-    return not any(leaks(c, x) or leaks(x, c) for x in chosen)
+    return not any(_conflict(c, x) for x in chosen)
 
 
 def _answered_already(c: Candidate, chosen: list[Candidate]) -> bool:

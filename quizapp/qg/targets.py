@@ -31,6 +31,13 @@ def _top(an: Analysis) -> int:
 
 def sentence_weight(an: Analysis, s: Sentence) -> float:
     """How central a sentence is: lead position, headline overlap, repeated entities and numbers."""
+    cache = an.__dict__.setdefault("_weights", {})
+    if s.idx not in cache:
+        cache[s.idx] = _sentence_weight(an, s)
+    return cache[s.idx]
+
+
+def _sentence_weight(an: Analysis, s: Sentence) -> float:
     position = 1.0 / (1.0 + 0.12 * s.idx)
     lemmas = {t.lemma_.lower() for t in s.span if t.is_alpha}
     words = {t.lower_ for t in s.span if t.is_alpha}
