@@ -36,6 +36,7 @@ def best_roles(an: Analysis) -> dict[str, Description]:
     }
 
 
+_HEADS_OF_STATE = frozenset("president chancellor king queen emperor".split())
 _ONE_HOLDER = frozenset("chief head majority minority speaker prime".split())
 
 
@@ -60,6 +61,8 @@ def flashcards(an: Analysis) -> list[Candidate]:
             continue  # "Who is Donald Trump? The President" tells nothing the article adds
         if not _with_article(d.text).startswith("The "):
             continue  # "A Democratic Congressman" fits many; a card wants the one title only they hold
+        if d.text.split()[-1].lower() in _HEADS_OF_STATE:
+            continue  # "Who is Donald Trump? The US President": general knowledge, not the article's
         out.append(
             Candidate(
                 "flashcard",
