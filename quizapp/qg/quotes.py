@@ -233,7 +233,8 @@ def quote_number_questions(an: Analysis, s: Sentence, sw: float, rng: random.Ran
         skip = len(m.text.split()) - len(core.split())
         target = Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.9)
         verb = doc[m.tok_end - 1].head.head
-        keep = [t.i for t in verb.subtree if t.i in inside and not _in_conj(t, verb)]
+        # The speaker's clause without its quotation marks: the question reports it, it does not quote it.
+        keep = [t.i for t in verb.subtree if t.i in inside and t.text not in _MARKS and not _in_conj(t, verb)]
         who = an.clusters[key].short
         question = how_many(f"According to {who}, ", s, keep, target, verb)
         if question is None or render.has_unresolved_reference(s, keep, set()):
