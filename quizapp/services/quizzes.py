@@ -115,11 +115,11 @@ def assignment_state(assignment: Assignment, user_id: int, when: datetime | None
     left = None if allowed == 0 else max(0, allowed - len(attempts))
     state = AssignmentState(assignment, "open", len(attempts), left, in_progress, submitted)
     due, opens = assignment.due_at, assignment.opens_at
-    if submitted:
+    if in_progress is not None:  # a retry under way is what the learner has to come back to
+        state.status = "in_progress"
+    elif submitted:
         late = due is not None and submitted[0].submitted_at > due
         state.status = "late" if late else "done"
-    elif in_progress is not None:
-        state.status = "in_progress"
     elif opens is not None and moment < opens:
         state.status = "upcoming"
     elif due is not None and moment > due:

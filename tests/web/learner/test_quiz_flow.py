@@ -209,3 +209,25 @@ def test_an_attempt_finished_after_the_due_date_is_marked_late(client, auth):
     client.post(f"/learn/attempts/{attempt_id}/finish", data={"csrf_token": csrf_from(finish)})
     dashboard = client.get("/learn/").get_data(as_text=True)
     assert "badge-late" in dashboard and "last attempt: 1 of 5 right" in dashboard
+
+
+def test_a_retry_in_progress_is_shown_as_in_progress_on_the_dashboard(client, auth):
+    """Finished once, then started again: the dashboard lists the retry as open with a way back into it,
+    and says the same as the assignment page (not "Done" and "No open assignments")."""
+    world = make_world("practice", learner_email="ada@example.com")
+    auth.login("ada@example.com", PASSWORD)
+    first = start(client, world)
+    post_answer(client, first, 4, {"answer": "Ana Ruiz"})
+    finish = client.get(f"/learn/attempts/{first}/finish").get_data(as_text=True)
+    client.post(f"/learn/attempts/{first}/finish", data={"csrf_token": csrf_from(finish)})
+    assert "badge-done" in client.get("/learn/").get_data(as_text=True)
+    second = start(client, world)
+    assert second != first
+    dashboard = client.get("/learn/").get_data(as_text=True)
+    assert "No open assignments" not in dashboard
+    assert "badge-in_progress" in dashboard and "badge-done" not in dashboard
+    assert f'href="/learn/attempts/{second}"' in dashboard  # a Continue link straight into the retry
+    assert "Continue attempt 2" in dashboard
+    page = client.get(f"/learn/assignments/{world.assignment.id}").get_data(as_text=True)
+    assert "badge-in_progress" in page and "Continue your attempt" in page
+    assert f'href="/learn/attempts/{first}/results"' in page  # the finished attempt is still listed
