@@ -17,7 +17,7 @@ from ..models import Article, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .enrolment import classes_of, desired_retention_of
 from .quizzes import assignment_state, learner_assignments
-from .study import count_due
+from .study import count_due, reviewable_cards
 
 CHART_DAYS = 30
 STREAK_LOOKBACK_DAYS = 400
@@ -100,19 +100,21 @@ def chart_data(user_id: int) -> dict:
         right[day] += rating > srs.AGAIN
     retention = [round(right[d] / total[d], 3) if total[d] else None for d in days]
 
+    forecast = Counter()  # the same cards as the review queue (none held back by an unfinished test)
+    for due in db.session.scalars(reviewable_cards(user_id).with_only_columns(Card.due)):
+        offset = max(0, (due.date() - today).days)
+        if offset < CHART_DAYS:
+            forecast[offset] += 1
+
     cards = db.session.execute(
         select(Card, Article.id, Article.title)
         .join(Question, Question.id == Card.question_id)
         .join(Article, Article.id == Question.article_id)
         .where(Card.user_id == user_id, Question.status == "approved")
     ).all()
-    forecast = Counter()
     recall: dict[int, list[float]] = defaultdict(list)
     titles = {}
     for card, article_id, title in cards:
-        offset = max(0, (card.due.date() - today).days)
-        if offset < CHART_DAYS:
-            forecast[offset] += 1
         titles[article_id] = title
         recall[article_id].append(srs.retrievability(_card_state(card), moment) if card.last_review else 0.0)
     mastery = [

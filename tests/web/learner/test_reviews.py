@@ -247,3 +247,28 @@ def test_a_test_keeps_its_cards_out_of_review_until_it_is_finished(app, client, 
     logs = db.session.scalars(select(ReviewLog)).all()
     assert [(log.rating, log.source) for log in logs] == [(1, "quiz")]  # the wrong mcq answer: Again
     assert {c.question.qtype for c in study.due_cards(world.learner.id)} == {"flashcard", "short_answer"}
+
+
+def test_due_figures_agree_with_the_review_queue_while_a_test_is_unfinished(app, client, auth):
+    """A card held back by an unfinished test is not due anywhere: not in the queue, not in the
+    dashboard's figures, not in today's bar of the 30-day forecast."""
+    world = make_world("test", learner_email="ada@example.com")
+    study.ensure_card(world.learner.id, world.questions["short_answer"].id)  # due now, but in the test
+    db.session.commit()
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    queue = study.due_cards(world.learner.id)
+    assert [c.question.qtype for c in queue] == ["flashcard"]
+    figures = progress.dashboard(world.learner.id)
+    assert figures["due_now"] == figures["due_today"] == len(queue) == 1
+    auth.login("ada@example.com", PASSWORD)
+    page = client.get("/learn/").get_data(as_text=True)
+    assert "Review 1 now" in page
+    assert re.search(r'stat-figure">1</p>\s*<p class="stat-label">review due today', page)
+    charts = client.get("/learn/progress.json").get_json()
+    assert charts["forecast"][0] == len(queue)
+    assert sum(charts["forecast"]) == 1  # the held-back card is nowhere in the forecast either
+    quizzes.finish(attempt)  # the test is over: its card is due again, in every figure at once
+    queue = study.due_cards(world.learner.id)
+    figures = progress.dashboard(world.learner.id)
+    assert figures["due_now"] == len(queue) == 2
+    assert client.get("/learn/progress.json").get_json()["forecast"][0] == 2
