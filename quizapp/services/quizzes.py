@@ -19,7 +19,7 @@ from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response
 from ..models.types import utcnow
 from .clock import now as clock_now
-from .grading import Grade, grade
+from .grading import Grade, grade_question
 from .responses import RecordedResponse, SubmissionConflict, record_response
 from .study import ReviewConflict, ensure_flashcards, review_from_response
 
@@ -318,8 +318,7 @@ def evidence_parts(question: Question) -> tuple[str, str, str] | None:
 
 def feedback(question: Question, response: Response) -> ResultRow:
     """How a recorded answer was graded, with the key's evidence."""
-    q = question
-    result = grade(q.qtype, q.answer, q.accepted, response.given_answer, q.choices)
+    result = grade_question(question, response.given_answer)
     return ResultRow(question, response, result, evidence_parts(question))
 
 

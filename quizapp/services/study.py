@@ -20,7 +20,7 @@ from ..models import Assignment, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .clock import srs_fuzz
 from .enrolment import desired_retention_of
-from .grading import Grade, grade
+from .grading import Grade, grade_question
 
 RECENT_ANSWERS = 50  # how many of a learner's timed answers define their usual response time
 QUESTION_REVIEW_TYPES = ("mcq", "true_false", "cloze", "short_answer", "matching")
@@ -191,8 +191,7 @@ def answer_card(
     user_id: int, card: Card, given: str, submission_id: str, duration_ms: int | None
 ) -> ReviewResult:
     """Grade a typed or chosen answer to a question card on the server, then review the card."""
-    q = card.question
-    result = grade(q.qtype, q.answer, q.accepted, given, q.choices)
+    result = grade_question(card.question, given)
     rating = srs.rating_for_answer(result.correct, duration_ms, recent_response_times(user_id))
     reviewed = review_card(user_id, card.id, rating, submission_id, duration_ms=duration_ms)
     return ReviewResult(reviewed.log, reviewed.created, result)
