@@ -17,6 +17,7 @@ from ..models import Article, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .enrolment import classes_of, desired_retention_of
 from .quizzes import assignment_state, learner_assignments
+from .scores import attempt_scores
 from .study import count_due, reviewable_cards
 
 CHART_DAYS = 30
@@ -56,10 +57,12 @@ def streak(user_id: int, when: datetime | None = None) -> int:
 
 
 def dashboard(user_id: int) -> dict:
-    """The dashboard: the learner's classes, assignments with their status, reviews due today, streak."""
+    """The dashboard: the learner's classes, assignments with their status (and the score of each one's
+    last finished attempt), reviews due today, streak."""
     moment = clock_now()
     states = [assignment_state(a, user_id, moment) for a in learner_assignments(user_id)]
     return {
+        "scores": attempt_scores([s.submitted[-1] for s in states if s.submitted]),
         "classes": classes_of(user_id),
         "open": [s for s in states if s.status in ("open", "in_progress", "upcoming", "missing")],
         "finished": [s for s in states if s.status in ("done", "late")],
