@@ -31,6 +31,25 @@ def _fits(page, name):
     assert width <= page.viewport_size["width"], f"{name} scrolls sideways ({width}px)"
 
 
+# The words of the matching table's cells that the layout split over two lines ("Perso/n").
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll(".pairs th, .pairs td, .pairs caption")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
 def test_learner_journey_with_keyboard_feedback_review_and_a_day_later(live_app, page):
     base = live_app.config["LIVE_URL"]
     code, title = _setup(live_app)
@@ -192,6 +211,13 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
         page.goto(base + path)
         screenshot(page, f"learner-phone-{name}")
         _fits(page, name)
+        if name == "results":
+            expect(page.locator(".pairs td").first).to_be_visible()
+            assert page.locator(".pairs td").count() == 9
+            assert page.evaluate(BROKEN_WORDS) == []  # no word split over two lines
+            row = page.locator(".pairs tbody tr").first
+            tops = [row.locator(cell).bounding_box()["y"] for cell in ("th", "td >> nth=0", "td >> nth=1")]
+            assert tops == sorted(tops) and len(set(tops)) == 3  # each pair stacked, one fact a line
     page.goto(base + paths["review"])
     page.get_by_role("button", name=re.compile("Flashcard")).tap()
     expect(page.get_by_text("the relief chief")).to_be_visible()

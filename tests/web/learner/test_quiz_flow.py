@@ -273,3 +273,25 @@ def test_the_score_reads_the_same_on_the_results_dashboard_and_assignment_pages(
     assert f"Attempt 2 : {wanted[second]}" in assignment
     dashboard = _text(client.get("/learn/").get_data(as_text=True))
     assert f"last attempt: {wanted[second]}" in dashboard
+
+
+@pytest.mark.parametrize(
+    ("prompt", "header", "quoted"),
+    [
+        ("Match each person with their role in the article.", "Person", False),
+        ("Match each person with what they said in the article.", "Person", True),
+        ("Match each country with its capital.", "Country", False),
+        ("Pair the words up.", "Item", False),
+    ],
+)
+def test_the_matching_table_names_what_its_pairs_are(client, auth, prompt, header, quoted):
+    world = make_world("practice", learner_email="ada@example.com")
+    world.questions["matching"].prompt = prompt
+    db.session.commit()
+    auth.login("ada@example.com", PASSWORD)
+    attempt_id = start(client, world)
+    r = post_answer(client, attempt_id, 5, ONE_PAIR_RIGHT)
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert f'<th scope="col" role="columnheader">{header}</th>' in page
+    assert ("Person" in page) is (header == "Person")  # never "Person" for pairs that are not people
+    assert ("<q>treasurer</q>" in page) is quoted  # what people said is shown as a quotation
