@@ -88,19 +88,22 @@ def chart_data(user_id: int) -> dict:
     first_day = today - timedelta(days=CHART_DAYS - 1)
     since = datetime.combine(first_day, time.min, tzinfo=moment.tzinfo)
     logs = db.session.execute(
-        select(ReviewLog.card_id, ReviewLog.reviewed_at, ReviewLog.rating)
+        select(ReviewLog.card_id, ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
         .where(ReviewLog.user_id == user_id, ReviewLog.reviewed_at >= since)
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     ).all()
     days = [first_day + timedelta(days=i) for i in range(CHART_DAYS)]
     per_day = Counter(log.reviewed_at.date() for log in logs)
-    first_of_day: dict[tuple[date, int], int] = {}
+    # Retention as FSRS and Anki measure it: the first review of the day of cards already in review.
+    # A new card's first answers (and relearning steps) are learning, not recall.
+    first_of_day: dict[tuple[date, int], tuple[int, int]] = {}
     for log in logs:
-        first_of_day.setdefault((log.reviewed_at.date(), log.card_id), log.rating)
+        first_of_day.setdefault((log.reviewed_at.date(), log.card_id), (log.state_before, log.rating))
     right, total = Counter(), Counter()
-    for (day, _card), rating in first_of_day.items():
-        total[day] += 1
-        right[day] += rating > srs.AGAIN
+    for (day, _card), (state, rating) in first_of_day.items():
+        if state == srs.REVIEW:
+            total[day] += 1
+            right[day] += rating > srs.AGAIN
     retention = [round(right[d] / total[d], 3) if total[d] else None for d in days]
 
     forecast = Counter()  # the same cards as the review queue (none held back by an unfinished test)

@@ -199,7 +199,8 @@ def test_progress_charts_data_and_page(app, client, auth):
     auth.login("ada@example.com", PASSWORD)
     data = client.get("/learn/progress.json").get_json()
     assert data["reviews"][-1] == 5 and sum(data["reviews"]) == 5
-    assert data["retention"][-1] == pytest.approx(0.8)  # four of five right on the first review today
+    # today's five answers are each card's first: learning, not retention (see the test below)
+    assert data["retention"][-1] is None
     assert data["desired_retention"] == 0.9
     assert sum(data["forecast"]) == 6 and len(data["forecast"]) == 30
     assert data["mastery"][0]["article"] == "Grain convoy" and data["mastery"][0]["cards"] == 6
@@ -272,3 +273,34 @@ def test_due_figures_agree_with_the_review_queue_while_a_test_is_unfinished(app,
     figures = progress.dashboard(world.learner.id)
     assert figures["due_now"] == len(queue) == 2
     assert client.get("/learn/progress.json").get_json()["forecast"][0] == 2
+
+
+def test_retention_counts_only_cards_already_in_review(app):
+    """The retention line compares like with like against desired retention (as FSRS and Anki do):
+    the first review of the day of cards already in review. A new card's first answers and its
+    learning steps are not recall, whatever their rating."""
+    world = make_world("practice")
+    learner = world.learner.id
+    now = clock.now()
+    learnt_on, tested_on = now - timedelta(days=10), now - timedelta(days=3)
+    cards = [study.ensure_card(learner, world.questions[t].id, when=learnt_on) for t in ("mcq", "cloze")]
+    new_card = study.ensure_card(learner, world.questions["flashcard"].id, when=learnt_on)
+    db.session.commit()
+    for card in cards:  # learnt: wrong at first (not counted), then through the learning steps
+        study.review_card(learner, card.id, 1, f"learn-{card.id}-0", when=learnt_on)
+        for step in range(1, 4):
+            if db.session.get(Card, card.id).state == study.srs.REVIEW:
+                break
+            moment = learnt_on + timedelta(minutes=15 * step)
+            study.review_card(learner, card.id, 3, f"learn-{card.id}-{step}", when=moment)
+        assert db.session.get(Card, card.id).state == study.srs.REVIEW
+    forgot, remembered = cards
+    study.review_card(learner, forgot.id, 1, "tested-forgot", when=tested_on)  # counted: forgotten
+    study.review_card(learner, forgot.id, 3, "tested-forgot-again", when=tested_on + timedelta(minutes=5))
+    study.review_card(learner, remembered.id, 3, "tested-remembered", when=tested_on)  # counted: right
+    study.review_card(learner, new_card.id, 3, "first-answer-new", when=tested_on)  # learning: not counted
+    data = progress.chart_data(learner)
+    by_day = dict(zip(data["days"], data["retention"], strict=True))
+    assert by_day[learnt_on.date().isoformat()] is None  # a day of learning only
+    assert by_day[tested_on.date().isoformat()] == pytest.approx(0.5)  # one of the two learnt cards
+    assert data["reviews"][data["days"].index(tested_on.date().isoformat())] == 4  # every review is shown
