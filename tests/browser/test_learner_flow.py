@@ -31,6 +31,14 @@ def _fits(page, name):
     assert width <= page.viewport_size["width"], f"{name} scrolls sideways ({width}px)"
 
 
+def _gap(page, first: str, second: str) -> float:
+    """The space between two elements: vertical when the second wrapped below the first."""
+    a, b = page.locator(first).bounding_box(), page.locator(second).bounding_box()
+    if b["y"] >= a["y"] + a["height"] - 1:
+        return b["y"] - (a["y"] + a["height"])
+    return b["x"] - (a["x"] + a["width"])
+
+
 # The words of the matching table's cells that the layout split over two lines ("Perso/n").
 BROKEN_WORDS = """() => {
   const broken = [];
@@ -211,6 +219,8 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
         page.goto(base + path)
         screenshot(page, f"learner-phone-{name}")
         _fits(page, name)
+        if name == "assignment":  # the button does not touch the heading below it
+            assert _gap(page, "text=Continue your attempt", "h2:has-text('Your attempts')") >= 12
         if name == "results":
             expect(page.locator(".pairs td").first).to_be_visible()
             assert page.locator(".pairs td").count() == 9
@@ -223,6 +233,16 @@ def test_learner_pages_fit_a_phone(live_app, phone_page):
     expect(page.get_by_text("the relief chief")).to_be_visible()
     _fits(page, "flashcard back")
     screenshot(page, "learner-phone-flashcard-back")
+    style = "(el) => getComputedStyle(el).webkitTapHighlightColor"
+    assert page.locator("[data-flashcard]").evaluate(style) == "rgba(0, 0, 0, 0)"  # no cyan tint on tap
+    assert _gap(page, "[data-flashcard]", "[data-rating-form] legend") >= 12
+    colour = "(el) => getComputedStyle(el).color"
+    colours = [page.locator(f".rating-{n}").evaluate(colour) for n in (1, 2, 3, 4)]
+    assert len(set(colours)) == 4, colours  # Again, Hard, Good and Easy each have their own colour
+    page.get_by_role("button", name="Good").tap()
+    expect(page.get_by_role("heading", name="No cards are due")).to_be_visible()
+    assert _gap(page, "text=Back to the dashboard", "text=See your progress") >= 8
+    screenshot(page, "learner-phone-review-done")
 
 
 def test_quiz_and_flashcards_work_without_javascript(live_app, browser):

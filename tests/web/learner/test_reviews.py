@@ -304,3 +304,28 @@ def test_retention_counts_only_cards_already_in_review(app):
     assert by_day[learnt_on.date().isoformat()] is None  # a day of learning only
     assert by_day[tested_on.date().isoformat()] == pytest.approx(0.5)  # one of the two learnt cards
     assert data["reviews"][data["days"].index(tested_on.date().isoformat())] == 4  # every review is shown
+
+
+def test_review_screens_name_the_article_and_keep_the_session_progress(app, client, auth):
+    """In a mixed review session a card says which article it comes from, and the feedback screen
+    after a question card keeps the progress bar of the session (done of done + still due)."""
+    world = make_world("practice", learner_email="ada@example.com")
+    _answer_all(world)
+    app.config["QUIZAPP_CLOCK_OFFSET_DAYS"] = 2
+    auth.login("ada@example.com", PASSWORD)
+    for _ in range(6):
+        page = client.get("/learn/review?done=2").get_data(as_text=True)
+        assert "From the article <cite>Grain convoy</cite>" in page
+        card_id = int(re.search(r"/learn/review/cards/(\d+)/(answer|rate)", page).group(1))
+        if "/answer" in page:
+            break
+        sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+        rating = {"rating": "3", "submission_id": sid, "csrf_token": csrf_from(page)}
+        client.post(f"/learn/review/cards/{card_id}/rate", data=rating)
+    due_before = len(study.due_cards(world.learner.id))
+    sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+    form = {"submission_id": sid, "csrf_token": csrf_from(page), "done": "2", "answer": "x", "pair-0": "x"}
+    body = client.post(f"/learn/review/cards/{card_id}/answer", data=form).get_data(as_text=True)
+    assert "Not quite" in body and "From the article <cite>Grain convoy</cite>" in body
+    remaining = due_before - 1
+    assert f'max="{3 + remaining}" value="3"' in body and f"3 reviewed, {remaining} due." in body
