@@ -43,3 +43,17 @@ def test_postgres_urls_use_psycopg3():
     assert normalize_database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalize_database_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_interval_fuzzing_is_on_by_default_and_in_production(monkeypatch, tmp_path):
+    """Fuzz spreads the due dates of cards learnt together (FSRS's advice for real use); only the test
+    configuration turns it off, so scheduling is repeatable there."""
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path))
+    monkeypatch.delenv("QUIZAPP_SRS_FUZZ", raising=False)
+    monkeypatch.delenv("QUIZAPP_ENV", raising=False)
+    assert create_app().config["SRS_FUZZ"] is True
+    monkeypatch.setenv("QUIZAPP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "x" * 64)
+    assert create_app().config["SRS_FUZZ"] is True
+    monkeypatch.setenv("QUIZAPP_SRS_FUZZ", "0")
+    assert create_app().config["SRS_FUZZ"] is False

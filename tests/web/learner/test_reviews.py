@@ -329,3 +329,25 @@ def test_review_screens_name_the_article_and_keep_the_session_progress(app, clie
     assert "Not quite" in body and "From the article <cite>Grain convoy</cite>" in body
     remaining = due_before - 1
     assert f'max="{3 + remaining}" value="3"' in body and f"3 reviewed, {remaining} due." in body
+
+
+@pytest.mark.parametrize("fuzz", [True, False])
+def test_a_review_hands_the_apps_fuzz_setting_and_the_cards_id_to_the_scheduler(app, monkeypatch, fuzz):
+    world = make_world("practice")
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    calls = []
+    real_review = study.srs.review
+
+    def spy(state, rating, moment, **options):
+        calls.append((state, options))
+        return real_review(state, rating, moment, **options)
+
+    monkeypatch.setattr(study.srs, "review", spy)
+    app.config["SRS_FUZZ"] = fuzz
+    study.review_card(world.learner.id, card.id, 3, f"fuzz-{fuzz}-review")
+    quizzes.answer(quizzes.start_attempt(world.assignment, world.learner.id), world.questions["mcq"].id,
+                   "Dana Voss", f"fuzz-{fuzz}-answer", 3000)  # fmt: skip
+    assert [options["fuzz"] for _state, options in calls] == [fuzz, fuzz]  # flashcards and quiz answers
+    mcq_card = db.session.scalar(select(Card).where(Card.question_id == world.questions["mcq"].id))
+    assert [state.card_id for state, _options in calls] == [card.id, mcq_card.id]  # the database ids
