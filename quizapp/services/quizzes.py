@@ -205,16 +205,19 @@ def own_attempt(user_id: int, attempt_id: int) -> Attempt | None:
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
+def _approved(ids) -> dict[int, Question]:
+    query = select(Question).where(Question.id.in_(ids or [0]), Question.status == "approved")
+    return {q.id: q for q in db.session.scalars(query)}
+
+
+def _in_order(attempt: Attempt, found: dict[int, Question]) -> list[Question]:
+    ids = [int(q) for q in attempt.question_order or []]
+    return [found[q] for q in ids if q in found and found[q].qtype in QUIZ_TYPES]
+
+
 def live_questions(attempt: Attempt) -> list[Question]:
     """The attempt's questions in its stored order, leaving out any no longer approved."""
-    ids = [int(q) for q in attempt.question_order or []]
-    found = {
-        q.id: q
-        for q in db.session.scalars(
-            select(Question).where(Question.id.in_(ids or [0]), Question.status == "approved")
-        )
-    }
-    return [found[q] for q in ids if q in found and found[q].qtype in QUIZ_TYPES]
+    return _in_order(attempt, _approved([int(q) for q in attempt.question_order or []]))
 
 
 def responses_of(attempt: Attempt) -> dict[int, Response]:
@@ -324,12 +327,22 @@ def feedback(question: Question, response: Response) -> ResultRow:
 
 def results(attempt: Attempt) -> list[ResultRow]:
     """Each question of the attempt with the learner's answer, its grade, the key and the evidence."""
-    answers = responses_of(attempt)
-    rows = []
-    for q in live_questions(attempt):
-        response = answers.get(q.id)
-        if response is not None:
-            rows.append(feedback(q, response))
-        else:
-            rows.append(ResultRow(q, None, Grade(False, 0.0), evidence_parts(q)))
+    return results_of([attempt])[attempt.id]
+
+
+def results_of(attempts: list[Attempt]) -> dict[int, list[ResultRow]]:
+    """``results`` of several attempts by attempt id, in a fixed number of queries."""
+    found = _approved({int(q) for a in attempts for q in a.question_order or []})
+    answers: dict[int, dict[int, Response]] = {a.id: {} for a in attempts}
+    for r in db.session.scalars(select(Response).where(Response.attempt_id.in_(list(answers) or [0]))):
+        answers[r.attempt_id][r.question_id] = r
+    rows: dict[int, list[ResultRow]] = {}
+    for attempt in attempts:
+        rows[attempt.id] = []
+        for q in _in_order(attempt, found):
+            response = answers[attempt.id].get(q.id)
+            if response is not None:
+                rows[attempt.id].append(feedback(q, response))
+            else:
+                rows[attempt.id].append(ResultRow(q, None, Grade(False, 0.0), evidence_parts(q)))
     return rows
