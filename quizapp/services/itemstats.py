@@ -15,7 +15,7 @@ from sqlalchemy import case, select, update
 
 from ..extensions import db
 from ..models import Assignment, Attempt, Question, Response
-from .grading import is_correct
+from .grading import article_words_of, is_correct
 
 MIN_RESPONSES = 10  # fewer responses than this: no discrimination or difficulty flags (too noisy)
 LOW_DISCRIMINATION = 0.2
@@ -166,8 +166,9 @@ def accept_answer(question: Question, answer: str) -> int:
         .distinct()
         .where(Response.question_id == question.id, Response.correct.is_(False))
     ).all()
+    known = article_words_of(question)
     now_right = [
-        g for g in wrong if is_correct(question.qtype, question.answer, accepted, g, question.choices)
+        g for g in wrong if is_correct(question.qtype, question.answer, accepted, g, question.choices, known)
     ]
     question.accepted = accepted
     question.edited = True

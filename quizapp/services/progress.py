@@ -17,7 +17,8 @@ from ..models import Article, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .enrolment import classes_of, desired_retention_of
 from .quizzes import assignment_state, learner_assignments
-from .study import count_due
+from .scores import attempt_scores
+from .study import count_due, reviewable_cards
 
 CHART_DAYS = 30
 STREAK_LOOKBACK_DAYS = 400
@@ -56,10 +57,12 @@ def streak(user_id: int, when: datetime | None = None) -> int:
 
 
 def dashboard(user_id: int) -> dict:
-    """The dashboard: the learner's classes, assignments with their status, reviews due today, streak."""
+    """The dashboard: the learner's classes, assignments with their status (and the score of each one's
+    last finished attempt), reviews due today, streak."""
     moment = clock_now()
     states = [assignment_state(a, user_id, moment) for a in learner_assignments(user_id)]
     return {
+        "scores": attempt_scores([s.submitted[-1] for s in states if s.submitted]),
         "classes": classes_of(user_id),
         "open": [s for s in states if s.status in ("open", "in_progress", "upcoming", "missing")],
         "finished": [s for s in states if s.status in ("done", "late")],
@@ -85,20 +88,29 @@ def chart_data(user_id: int) -> dict:
     first_day = today - timedelta(days=CHART_DAYS - 1)
     since = datetime.combine(first_day, time.min, tzinfo=moment.tzinfo)
     logs = db.session.execute(
-        select(ReviewLog.card_id, ReviewLog.reviewed_at, ReviewLog.rating)
+        select(ReviewLog.card_id, ReviewLog.reviewed_at, ReviewLog.rating, ReviewLog.state_before)
         .where(ReviewLog.user_id == user_id, ReviewLog.reviewed_at >= since)
         .order_by(ReviewLog.reviewed_at, ReviewLog.id)
     ).all()
     days = [first_day + timedelta(days=i) for i in range(CHART_DAYS)]
     per_day = Counter(log.reviewed_at.date() for log in logs)
-    first_of_day: dict[tuple[date, int], int] = {}
+    # Retention as FSRS and Anki measure it: the first review of the day of cards already in review.
+    # A new card's first answers (and relearning steps) are learning, not recall.
+    first_of_day: dict[tuple[date, int], tuple[int, int]] = {}
     for log in logs:
-        first_of_day.setdefault((log.reviewed_at.date(), log.card_id), log.rating)
+        first_of_day.setdefault((log.reviewed_at.date(), log.card_id), (log.state_before, log.rating))
     right, total = Counter(), Counter()
-    for (day, _card), rating in first_of_day.items():
-        total[day] += 1
-        right[day] += rating > srs.AGAIN
+    for (day, _card), (state, rating) in first_of_day.items():
+        if state == srs.REVIEW:
+            total[day] += 1
+            right[day] += rating > srs.AGAIN
     retention = [round(right[d] / total[d], 3) if total[d] else None for d in days]
+
+    forecast = Counter()  # the same cards as the review queue (none held back by an unfinished test)
+    for due in db.session.scalars(reviewable_cards(user_id).with_only_columns(Card.due)):
+        offset = max(0, (due.date() - today).days)
+        if offset < CHART_DAYS:
+            forecast[offset] += 1
 
     cards = db.session.execute(
         select(Card, Article.id, Article.title)
@@ -106,13 +118,9 @@ def chart_data(user_id: int) -> dict:
         .join(Article, Article.id == Question.article_id)
         .where(Card.user_id == user_id, Question.status == "approved")
     ).all()
-    forecast = Counter()
     recall: dict[int, list[float]] = defaultdict(list)
     titles = {}
     for card, article_id, title in cards:
-        offset = max(0, (card.due.date() - today).days)
-        if offset < CHART_DAYS:
-            forecast[offset] += 1
         titles[article_id] = title
         recall[article_id].append(srs.retrievability(_card_state(card), moment) if card.last_review else 0.0)
     mastery = [

@@ -19,7 +19,7 @@ from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response
 from ..models.types import utcnow
 from .clock import now as clock_now
-from .grading import Grade, grade
+from .grading import Grade, grade_question
 from .responses import RecordedResponse, SubmissionConflict, record_response
 from .study import ReviewConflict, ensure_flashcards, review_from_response
 
@@ -115,11 +115,11 @@ def assignment_state(assignment: Assignment, user_id: int, when: datetime | None
     left = None if allowed == 0 else max(0, allowed - len(attempts))
     state = AssignmentState(assignment, "open", len(attempts), left, in_progress, submitted)
     due, opens = assignment.due_at, assignment.opens_at
-    if submitted:
+    if in_progress is not None:  # a retry under way is what the learner has to come back to
+        state.status = "in_progress"
+    elif submitted:
         late = due is not None and submitted[0].submitted_at > due
         state.status = "late" if late else "done"
-    elif in_progress is not None:
-        state.status = "in_progress"
     elif opens is not None and moment < opens:
         state.status = "upcoming"
     elif due is not None and moment > due:
@@ -205,16 +205,19 @@ def own_attempt(user_id: int, attempt_id: int) -> Attempt | None:
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
+def _approved(ids) -> dict[int, Question]:
+    query = select(Question).where(Question.id.in_(ids or [0]), Question.status == "approved")
+    return {q.id: q for q in db.session.scalars(query)}
+
+
+def _in_order(attempt: Attempt, found: dict[int, Question]) -> list[Question]:
+    ids = [int(q) for q in attempt.question_order or []]
+    return [found[q] for q in ids if q in found and found[q].qtype in QUIZ_TYPES]
+
+
 def live_questions(attempt: Attempt) -> list[Question]:
     """The attempt's questions in its stored order, leaving out any no longer approved."""
-    ids = [int(q) for q in attempt.question_order or []]
-    found = {
-        q.id: q
-        for q in db.session.scalars(
-            select(Question).where(Question.id.in_(ids or [0]), Question.status == "approved")
-        )
-    }
-    return [found[q] for q in ids if q in found and found[q].qtype in QUIZ_TYPES]
+    return _in_order(attempt, _approved([int(q) for q in attempt.question_order or []]))
 
 
 def responses_of(attempt: Attempt) -> dict[int, Response]:
@@ -318,19 +321,28 @@ def evidence_parts(question: Question) -> tuple[str, str, str] | None:
 
 def feedback(question: Question, response: Response) -> ResultRow:
     """How a recorded answer was graded, with the key's evidence."""
-    q = question
-    result = grade(q.qtype, q.answer, q.accepted, response.given_answer, q.choices)
+    result = grade_question(question, response.given_answer)
     return ResultRow(question, response, result, evidence_parts(question))
 
 
 def results(attempt: Attempt) -> list[ResultRow]:
     """Each question of the attempt with the learner's answer, its grade, the key and the evidence."""
-    answers = responses_of(attempt)
-    rows = []
-    for q in live_questions(attempt):
-        response = answers.get(q.id)
-        if response is not None:
-            rows.append(feedback(q, response))
-        else:
-            rows.append(ResultRow(q, None, Grade(False, 0.0), evidence_parts(q)))
+    return results_of([attempt])[attempt.id]
+
+
+def results_of(attempts: list[Attempt]) -> dict[int, list[ResultRow]]:
+    """``results`` of several attempts by attempt id, in a fixed number of queries."""
+    found = _approved({int(q) for a in attempts for q in a.question_order or []})
+    answers: dict[int, dict[int, Response]] = {a.id: {} for a in attempts}
+    for r in db.session.scalars(select(Response).where(Response.attempt_id.in_(list(answers) or [0]))):
+        answers[r.attempt_id][r.question_id] = r
+    rows: dict[int, list[ResultRow]] = {}
+    for attempt in attempts:
+        rows[attempt.id] = []
+        for q in _in_order(attempt, found):
+            response = answers[attempt.id].get(q.id)
+            if response is not None:
+                rows[attempt.id].append(feedback(q, response))
+            else:
+                rows[attempt.id].append(ResultRow(q, None, Grade(False, 0.0), evidence_parts(q)))
     return rows

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Attempt, Question, Response
-from .grading import is_correct
+from .grading import grade_question
 
 
 class SubmissionConflict(ValueError):
@@ -31,7 +31,7 @@ def record_response(
     question in the same attempt returns the response already stored and changes nothing.
     """
     attempt_id, question_id = attempt.id, question.id
-    correct = is_correct(question.qtype, question.answer, question.accepted, given)
+    correct = grade_question(question, given).correct
     response = Response(
         attempt_id=attempt_id,
         question_id=question_id,

@@ -20,7 +20,7 @@ from ..models import Assignment, Attempt, Card, Question, Response, ReviewLog
 from .clock import now as clock_now
 from .clock import srs_fuzz
 from .enrolment import desired_retention_of
-from .grading import Grade, grade
+from .grading import Grade, grade_question
 
 RECENT_ANSWERS = 50  # how many of a learner's timed answers define their usual response time
 QUESTION_REVIEW_TYPES = ("mcq", "true_false", "cloze", "short_answer", "matching")
@@ -191,34 +191,35 @@ def answer_card(
     user_id: int, card: Card, given: str, submission_id: str, duration_ms: int | None
 ) -> ReviewResult:
     """Grade a typed or chosen answer to a question card on the server, then review the card."""
-    q = card.question
-    result = grade(q.qtype, q.answer, q.accepted, given, q.choices)
+    result = grade_question(card.question, given)
     rating = srs.rating_for_answer(result.correct, duration_ms, recent_response_times(user_id))
     reviewed = review_card(user_id, card.id, rating, submission_id, duration_ms=duration_ms)
     return ReviewResult(reviewed.log, reviewed.created, result)
 
 
-def due_cards(user_id: int, when: datetime | None = None, limit: int = 200) -> list[Card]:
-    """The learner's cards due now (approved questions only), most overdue first."""
-    moment = when or clock_now()
+def reviewable_cards(user_id: int):
+    """The query of the learner's cards that a review session may show: approved questions of a
+    reviewable type, none held back by an unfinished test. Every "due" figure is counted from it."""
     query = (
         select(Card)
         .join(Question, Question.id == Card.question_id)
-        .where(Card.user_id == user_id, Card.due <= moment, Question.status == "approved")
+        .where(Card.user_id == user_id, Question.status == "approved")
         .where(Question.qtype.in_((*QUESTION_REVIEW_TYPES, "flashcard")))
-        .order_by(Card.due, Card.id)
-        .limit(limit)
     )
     locked = locked_question_ids(user_id)
     if locked:
         query = query.where(Card.question_id.not_in(locked))
+    return query
+
+
+def due_cards(user_id: int, when: datetime | None = None, limit: int = 200) -> list[Card]:
+    """The learner's cards due now (those a review session shows), most overdue first."""
+    moment = when or clock_now()
+    query = reviewable_cards(user_id).where(Card.due <= moment).order_by(Card.due, Card.id).limit(limit)
     return list(db.session.scalars(query))
 
 
 def count_due(user_id: int, until: datetime) -> int:
-    """How many of the learner's cards are due by ``until``."""
-    return db.session.scalar(
-        select(func.count(Card.id))
-        .join(Question, Question.id == Card.question_id)
-        .where(Card.user_id == user_id, Card.due <= until, Question.status == "approved")
-    )
+    """How many of the learner's cards a review session would show by ``until``."""
+    due = reviewable_cards(user_id).where(Card.due <= until).subquery()
+    return db.session.scalar(select(func.count()).select_from(due))

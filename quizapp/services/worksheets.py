@@ -14,7 +14,7 @@ from ..printing import render
 from ..printing.render import SheetOptions, SheetSource
 from ..printing.versions import MAX_VERSIONS, SheetQuestion, Version, build_version, version_letters
 from .exchange import QuestionSet, slug
-from .grading import is_correct
+from .grading import grade_question
 
 PDF_KINDS = {
     "worksheet": "Worksheet (all versions)",
@@ -179,7 +179,7 @@ def record_paper_results(
             question = questions[qid]
             # On paper a flashcard's back is written down, so it is marked like a short answer.
             kind = "short_answer" if question.qtype == "flashcard" else question.qtype
-            ok = is_correct(kind, question.answer, question.accepted, text, question.choices)
+            ok = grade_question(question, text, qtype=kind).correct
             correct += ok
             db.session.add(
                 Response(

@@ -7,7 +7,17 @@
 
 from .ratings import AGAIN, EASY, GOOD, HARD, RATINGS, median, rating_for_answer
 from .retention import DEFAULT_RETENTION, desired_retention_for
-from .scheduler import CardState, ReviewOutcome, make_scheduler, retrievability, review, scheduler_version
+from .scheduler import (
+    LEARNING,
+    RELEARNING,
+    REVIEW,
+    CardState,
+    ReviewOutcome,
+    make_scheduler,
+    retrievability,
+    review,
+    scheduler_version,
+)
 
 __all__ = [
     "AGAIN",
@@ -16,7 +26,10 @@ __all__ = [
     "EASY",
     "GOOD",
     "HARD",
+    "LEARNING",
     "RATINGS",
+    "RELEARNING",
+    "REVIEW",
     "ReviewOutcome",
     "desired_retention_for",
     "make_scheduler",

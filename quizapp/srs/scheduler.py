@@ -11,6 +11,8 @@ import fsrs
 
 from .retention import DEFAULT_RETENTION
 
+LEARNING, REVIEW, RELEARNING = 1, 2, 3  # fsrs.State numbers, as stored in cards and review logs
+
 
 @dataclass(frozen=True)
 class CardState:

@@ -58,7 +58,10 @@ def register(app) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(exc):
-        return error_response(exc.code or 500, exc.description if exc.code not in (404, 500) else None)
+        # Werkzeug's stock descriptions ("read-protected or not readable by the server") are not for
+        # people: only a description a view gave is shown.
+        own = exc.description if exc.description != type(exc).description else None
+        return error_response(exc.code or 500, own if exc.code not in (404, 500) else None)
 
     @app.errorhandler(Exception)
     def _unexpected(exc):

@@ -10,6 +10,8 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from quizapp.extensions import db
 from quizapp.models import Assignment, Attempt, Card, Enrolment, Question, Response, ReviewLog, utcnow
 from tests.browser.conftest import screenshot
@@ -79,7 +81,7 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
     screenshot(page, "teacher-01-new-article")
     page.get_by_role("button", name="Generate questions").click()
     page.wait_for_url(re.compile(r"/teach/articles/\d+$"), timeout=120_000)
-    assert page.get_by_text("Article saved").is_visible()
+    expect(page.get_by_text("Article saved")).to_be_visible()
     assert page.locator("mark.evidence").count() > 0
     assert page.locator("article.question").count() >= 3
     screenshot(page, "teacher-02-review")
@@ -91,13 +93,14 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
     page.get_by_role("link", name="Cancel").click()
 
     page.get_by_role("button", name=re.compile(r"Approve all \d+ to review")).click()
-    assert page.get_by_text(re.compile(r"\d+ question\(s\) approved")).is_visible()
+    expect(page.get_by_text(re.compile(r"\d+ question\(s\) approved"))).to_be_visible()
 
     page.get_by_role("link", name="Classes").first.click()
     page.get_by_label("Name").fill("Year 9 Current affairs")
     page.get_by_role("button", name="Create class").click()
     code = page.locator(".join-code.big").inner_text().strip()
-    assert re.fullmatch(r"[A-Z2-9]{8}", code) and page.get_by_text(f"/learn/join/{code}").is_visible()
+    assert re.fullmatch(r"[A-Z2-9]{8}", code)
+    expect(page.get_by_text(f"/learn/join/{code}")).to_be_visible()
     screenshot(page, "teacher-04-class")
     class_id = int(re.search(r"/classes/(\d+)", page.url).group(1))
 
@@ -107,7 +110,7 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
     page.get_by_label("Test: no feedback until the end").check()
     screenshot(page, "teacher-05-assignment-form")
     page.get_by_role("button", name="Set assignment").click()
-    assert page.get_by_text("Learners see it on their dashboard").is_visible()
+    expect(page.get_by_text("Learners see it on their dashboard")).to_be_visible()
 
     name, percent = _learner_answers(live_app, class_id)
     page.get_by_role("link", name="Gradebook").first.click()
@@ -115,7 +118,7 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
     assert f"{percent}%" in cell.inner_text()
     screenshot(page, "teacher-06-gradebook")
     cell.get_by_role("link").first.click()
-    assert page.get_by_role("heading", name=re.compile(name)).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(name))).to_be_visible()
     assert (
         page.locator("li.answer.wrong").count() >= 1
         and page.locator("blockquote.evidence-quote").count() >= 1
@@ -124,12 +127,13 @@ def test_teacher_turns_an_article_into_an_assignment_and_sees_results(live_app, 
 
     page.goto(f"{base}/teach/classes/{class_id}")
     page.get_by_role("link", name="Statistics").first.click()
-    assert page.get_by_text("1 submitted attempt analysed").is_visible()
+    expect(page.get_by_text("1 submitted attempt analysed")).to_be_visible()
     assert page.locator("table.stats-summary tbody tr").count() >= 3
     screenshot(page, "teacher-08-statistics")
 
     page.goto(f"{base}/teach/classes/{class_id}/study")
-    assert page.get_by_role("heading", name="Leeches").is_visible() and page.locator(".bar-fill").count() >= 5
+    expect(page.get_by_role("heading", name="Leeches")).to_be_visible()
+    assert page.locator(".bar-fill").count() >= 5
     screenshot(page, "teacher-09-study")
 
     _login(phone_page, base, "tess@example.com")
@@ -175,14 +179,14 @@ def test_admin_invites_a_teacher_who_signs_up_on_a_phone(live_app, page, phone_p
     phone_page.get_by_label("Repeat the password").fill("purple giraffe orbits lantern")
     phone_page.get_by_label("Invitation code").fill("not-the-code")
     phone_page.get_by_role("button", name="Create teacher account").click()
-    assert phone_page.get_by_text("That invitation code is not valid").is_visible()
+    expect(phone_page.get_by_text("That invitation code is not valid")).to_be_visible()
     _fits(phone_page, "teacher sign-up")
     screenshot(phone_page, "teacher-15-phone-signup-wrong-code")
     phone_page.get_by_label("Password", exact=True).fill("purple giraffe orbits lantern")
     phone_page.get_by_label("Repeat the password").fill("purple giraffe orbits lantern")
     phone_page.get_by_label("Invitation code").fill(code)
     phone_page.get_by_role("button", name="Create teacher account").click()
-    assert phone_page.get_by_role("heading", name="Hello, Tess Teacher").is_visible()
+    expect(phone_page.get_by_role("heading", name="Hello, Tess Teacher")).to_be_visible()
     _fits(phone_page, "teacher dashboard")
     screenshot(phone_page, "teacher-16-phone-dashboard")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import screenshot
@@ -35,17 +36,17 @@ def test_worksheet_page_prints_from_the_browser(live_app, page, teacher_article)
     _login(page, base, email)
 
     page.goto(f"{base}/teach/exchange/articles/{article_id}")
-    assert page.get_by_role("heading", name="Print", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Print", exact=True)).to_be_visible()
     screenshot(page, "exchange-01-options")
     page.get_by_label("Include the article text").check()
     page.get_by_role("button", name="open version A as a page").click()
     page.wait_for_url("**/worksheet?**")
-    assert page.get_by_text("Version A").first.is_visible()
-    assert page.get_by_role("button", name="Print this page").is_visible()
+    expect(page.get_by_text("Version A").first).to_be_visible()
+    expect(page.get_by_role("button", name="Print this page")).to_be_visible()
     screenshot(page, "exchange-02-worksheet-screen")
 
     page.emulate_media(media="print")
-    assert not page.get_by_role("button", name="Print this page").is_visible()
+    expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
     screenshot(page, "exchange-03-worksheet-print-media")
 
     pdf = page.pdf(prefer_css_page_size=True)
@@ -77,14 +78,14 @@ def test_paper_results_page_in_the_browser(live_app, page):
     page.get_by_role("link", name="Enter results from paper worksheets").click()
     page.get_by_label("Version on the sheet").select_option("B")
     page.get_by_role("button", name="Show version").click()
-    assert page.get_by_role("heading", name="Version B").is_visible()
+    expect(page.get_by_role("heading", name="Version B")).to_be_visible()
     page.get_by_label("Learner").select_option(label="Ada Learner")
     page.locator("#answer-1").fill("Z")
     page.get_by_role("button", name="Record results").click()
-    assert page.get_by_text("Nothing was recorded: question 1: write one of A, B, C, D.").is_visible()
+    expect(page.get_by_text("Nothing was recorded: question 1: write one of A, B, C, D.")).to_be_visible()
     assert page.locator("#answer-1").input_value() == "Z"
     screenshot(page, "exchange-05-paper-results-error")
     page.locator("#answer-1").fill("a")
     page.get_by_role("button", name="Record results").click()
-    assert page.get_by_text("Recorded version B for Ada Learner").is_visible()
+    expect(page.get_by_text("Recorded version B for Ada Learner")).to_be_visible()
     screenshot(page, "exchange-06-paper-results-recorded")

@@ -46,7 +46,10 @@ class Gunicorn:
         env = {
             **os.environ,
             "DATABASE_URL": database_uri,
+            # quizapp.wsgi runs in production mode: a real key, and plain-HTTP cookies because these
+            # tests talk to gunicorn on the loopback with no TLS proxy in front.
             "SECRET_KEY": "gunicorn-test-secret-key-0123456789",
+            "QUIZAPP_SECURE_COOKIES": "0",
             "QUIZAPP_BIND": f"127.0.0.1:{self.port}",
             "QUIZAPP_WORKERS": str(workers),
             "QUIZAPP_ACCESS_LOG": "/dev/null",

@@ -111,3 +111,11 @@ def test_fuzz_spreads_intervals_of_identical_cards():
     fuzzed = {srs.review(card, srs.GOOD, card.due, fuzz=True).after.due for _ in range(40)}
     plain = {srs.review(card, srs.GOOD, card.due, fuzz=False).after.due for _ in range(5)}
     assert len(fuzzed) > 1 and len(plain) == 1
+
+
+def test_the_state_numbers_are_those_of_fsrs():
+    import fsrs
+
+    assert (srs.LEARNING, srs.REVIEW, srs.RELEARNING) == tuple(
+        int(s) for s in (fsrs.State.Learning, fsrs.State.Review, fsrs.State.Relearning)
+    )

@@ -191,3 +191,20 @@ def test_pages_need_a_login(client, app):
     for path in ["/learn/", "/teach/"]:
         response = client.get(path)
         assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_the_403_page_says_what_happened_in_the_sites_style(client, auth, app):
+    make_user("learner", email="ada@example.com", name="Ada")
+    auth.login("ada@example.com", PASSWORD)
+    response = client.get("/teach/")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 403
+    assert '<p class="error-code">403</p>' in body
+    assert "<h1>You do not have access to this page.</h1>" in body
+    assert "You are logged in as Ada (learner)." in body  # why, and who is asking
+    assert 'href="/"' in body and "Go to the home page" in body
+    assert 'class="site-header"' in body and "css/app.css" in body and "Log out" in body  # the site's layout
+    assert "read-protected" not in body and "Traceback" not in body  # no server jargon
+    problem = client.get("/teach/", headers={"Accept": "application/json"})
+    assert problem.status_code == 403
+    assert problem.get_json()["title"] == "You do not have access to this page."

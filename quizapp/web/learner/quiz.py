@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ...services import quizzes
+from ...services import quizzes, scores
 from . import _forms, bp, learner_page
 
 
@@ -29,7 +29,13 @@ def assignment(assignment_id: int):
         abort(404)
     flashcards = quizzes.flashcards_to_deck(found, current_user.id)
     state = quizzes.assignment_state(found, current_user.id)
-    return render_template("learner/assignment.html", state=state, assignment=found, flashcards=flashcards)
+    return render_template(
+        "learner/assignment.html",
+        state=state,
+        assignment=found,
+        flashcards=flashcards,
+        scores=scores.attempt_scores(state.submitted),
+    )
 
 
 @bp.route("/assignments/<int:assignment_id>/start", methods=["POST"])
@@ -130,9 +136,4 @@ def results(attempt_id: int):
         flash("Finish the attempt to see its results.", "info")
         return redirect(url_for("learner.attempt", attempt_id=attempt_id))
     rows = quizzes.results(found)
-    return render_template(
-        "learner/results.html",
-        attempt=found,
-        rows=rows,
-        points=round(sum(r.grade.score for r in rows), 2),
-    )
+    return render_template("learner/results.html", attempt=found, rows=rows, score=scores.score_of(rows))

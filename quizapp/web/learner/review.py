@@ -110,4 +110,5 @@ def answer_card(card_id: int):
         grade=result.grade,
         evidence=quizzes.evidence_parts(question),
         done=_done() + 1,
+        remaining=len(study.due_cards(current_user.id)),
     )

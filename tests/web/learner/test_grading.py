@@ -6,7 +6,11 @@ import json
 
 import pytest
 
-from quizapp.services.grading import grade, is_correct, normalize_answer
+from quizapp.extensions import db
+from quizapp.models import Card, Response
+from quizapp.services import quizzes, study
+from quizapp.services.grading import grade, is_correct, known_words, normalize_answer
+from tests.web.learner.world import make_world
 
 # (key, accepted alternatives, given, expected)
 TYPED_CASES = [
@@ -57,6 +61,31 @@ TYPED_CASES = [
     ("Joe Biden", [], "<script>alert(1)</script>", False),
     ("Biden", [], "{{ config }}", False),
     ("the", [], "", False),
+    # a name with one letter changed, added or dropped is another name, however close
+    ("Martin", [], "Marvin", False),
+    ("Carter", [], "Carver", False),
+    ("Brandon", [], "Branson", False),
+    ("Johnson", [], "Johnston", False),
+    ("Johnston", [], "Johnson", False),
+    ("Austin", [], "Austen", False),
+    ("Austen", [], "Austin", False),
+    ("Roberts", [], "Robert", False),
+    ("Bryant", [], "Bryan", False),
+    ("Louise", [], "Louis", False),
+    ("Simeon", [], "Simon", False),  # an inner vowel may be left out of long names only
+    ("Mayor Martin", [], "mayor marvin", False),
+    ("Martin Luther", [], "Marvin Luther", False),
+    # ... while the form of a name is still forgiven
+    ("Martin", [], "martin", True),
+    ("Martín", [], "MARTIN", True),
+    ("Johnson", [], "Jonhson", True),  # two letters swapped
+    ("Johnson", [], "Johnsson", True),  # a letter doubled
+    ("Russell", [], "Russel", True),  # a letter undoubled
+    ("Mayor Ana Ruiz", [], "mayor ana ruiz", True),
+    # long common words keep their small-typo allowance, plural or singular is form
+    ("county council", [], "conty council", True),
+    ("agreement", [], "agreements", True),
+    ("agreements", [], "agreement", True),
 ]
 
 
@@ -116,3 +145,52 @@ def test_malformed_matching_answers_score_nothing(given):
 
 def test_normal_form_is_stable():
     assert normalize_answer("The   9,000 Café-goers") == "9000 cafe goers"
+
+
+ARTICLE = "Coach Phillip Moore praised Philip Grant. The county, not the country, paid for the agreements."
+
+
+@pytest.mark.parametrize(
+    ("key", "given", "alone", "with_article"),
+    [
+        ("Phillip Moore", "Philip Moore", True, False),  # the article names a Philip: another person
+        ("Philip Grant", "Phillip Grant", True, False),
+        ("county", "country", True, False),  # another word of the article, not a typo
+        ("county", "conty", True, True),
+        ("agreement", "agreements", True, True),  # the plural is form, even when the article uses it
+        ("Phillip Moore", "phillip moore", True, True),
+    ],
+)
+def test_a_typo_never_lands_on_another_word_of_the_article(key, given, alone, with_article):
+    assert is_correct("short_answer", key, [], given) is alone
+    assert is_correct("short_answer", key, [], given, known=known_words(ARTICLE)) is with_article
+    assert is_correct("cloze", key, [], given, known=known_words(ARTICLE)) is with_article
+
+
+def test_the_app_grades_with_the_articles_names(app):
+    """An answer recorded in a quiz and an answer to its review card are graded against the article's
+    words: a name the article uses for someone else is wrong, the right name in any case is right."""
+    world = make_world("practice")
+    q = world.questions["short_answer"]
+    q.answer, q.accepted = "Mayor Ana Ruiz", []
+    db.session.commit()
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    recorded = quizzes.answer(attempt, q.id, "mayor ana ruiz", "right-name-0001", 3000)
+    assert recorded.response.correct is True
+    assert quizzes.feedback(q, recorded.response).grade.correct is True
+    other = make_world("practice")
+    q2 = other.questions["short_answer"]
+    q2.answer, q2.accepted = "Dana Vossberg", []
+    other.article.text += "\n\nHer cousin Dana Vosberg drove the last truck."
+    db.session.commit()
+    assert is_correct("short_answer", "Dana Vossberg", [], "Dana Vosberg") is True  # form, alone
+    attempt2 = quizzes.start_attempt(other.assignment, other.learner.id)
+    wrong = quizzes.answer(attempt2, q2.id, "Dana Vosberg", "other-name-0001", 3000)
+    assert wrong.response.correct is False  # the article's Dana Vosberg is someone else
+    assert quizzes.feedback(q2, wrong.response).grade.correct is False
+    assert db.session.get(Response, wrong.response.id).correct is False
+    card = db.session.scalar(
+        db.select(Card).where(Card.user_id == other.learner.id, Card.question_id == q2.id)
+    )
+    again = study.answer_card(other.learner.id, card, "Dana Vosberg", "card-answer-0001", 3000)
+    assert again.grade.correct is False and again.log.rating == 1

@@ -209,3 +209,89 @@ def test_an_attempt_finished_after_the_due_date_is_marked_late(client, auth):
     client.post(f"/learn/attempts/{attempt_id}/finish", data={"csrf_token": csrf_from(finish)})
     dashboard = client.get("/learn/").get_data(as_text=True)
     assert "badge-late" in dashboard and "last attempt: 1 of 5 right" in dashboard
+
+
+def test_a_retry_in_progress_is_shown_as_in_progress_on_the_dashboard(client, auth):
+    """Finished once, then started again: the dashboard lists the retry as open with a way back into it,
+    and says the same as the assignment page (not "Done" and "No open assignments")."""
+    world = make_world("practice", learner_email="ada@example.com")
+    auth.login("ada@example.com", PASSWORD)
+    first = start(client, world)
+    post_answer(client, first, 4, {"answer": "Ana Ruiz"})
+    finish = client.get(f"/learn/attempts/{first}/finish").get_data(as_text=True)
+    client.post(f"/learn/attempts/{first}/finish", data={"csrf_token": csrf_from(finish)})
+    assert "badge-done" in client.get("/learn/").get_data(as_text=True)
+    second = start(client, world)
+    assert second != first
+    dashboard = client.get("/learn/").get_data(as_text=True)
+    assert "No open assignments" not in dashboard
+    assert "badge-in_progress" in dashboard and "badge-done" not in dashboard
+    assert f'href="/learn/attempts/{second}"' in dashboard  # a Continue link straight into the retry
+    assert "Continue attempt 2" in dashboard
+    page = client.get(f"/learn/assignments/{world.assignment.id}").get_data(as_text=True)
+    assert "badge-in_progress" in page and "Continue your attempt" in page
+    assert f'href="/learn/attempts/{first}/results"' in page  # the finished attempt is still listed
+
+
+def _finish(client, attempt_id):
+    page = client.get(f"/learn/attempts/{attempt_id}/finish").get_data(as_text=True)
+    client.post(f"/learn/attempts/{attempt_id}/finish", data={"csrf_token": csrf_from(page)})
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+ONE_PAIR_RIGHT = {"pair-0": "mayor", "pair-1": "council member", "pair-2": "treasurer"}
+
+
+def test_the_score_reads_the_same_on_the_results_dashboard_and_assignment_pages(client, auth):
+    """One score, one wording: whole questions right out of the attempt's questions, and a partly
+    right matching answer shown with its pairs (never as 3.33 on one page and 3 on another)."""
+    world = make_world("practice", learner_email="ada@example.com")
+    auth.login("ada@example.com", PASSWORD)
+    first = start(client, world)
+    for position, qtype in enumerate(QUIZ_ORDER, start=1):
+        given = RIGHT_ANSWERS[qtype](world.questions[qtype])
+        if qtype == "true_false":
+            given = {"answer": "False"}
+        elif qtype == "matching":
+            given = ONE_PAIR_RIGHT
+        post_answer(client, first, position, given)
+    _finish(client, first)
+    second = start(client, world)
+    post_answer(client, second, 5, ONE_PAIR_RIGHT)  # only a partly right matching answer
+    _finish(client, second)
+
+    wanted = {first: "3 of 5 right (matching: 1 of 3 pairs)", second: "0 of 5 right (matching: 1 of 3 pairs)"}
+    for attempt_id in (first, second):
+        results = _text(client.get(f"/learn/attempts/{attempt_id}/results").get_data(as_text=True))
+        assert f"Results: {wanted[attempt_id]}" in results
+        assert "3.33" not in results and "0.33" not in results
+    assignment = _text(client.get(f"/learn/assignments/{world.assignment.id}").get_data(as_text=True))
+    assert f"Attempt 1 : {wanted[first]}" in assignment
+    assert f"Attempt 2 : {wanted[second]}" in assignment
+    dashboard = _text(client.get("/learn/").get_data(as_text=True))
+    assert f"last attempt: {wanted[second]}" in dashboard
+
+
+@pytest.mark.parametrize(
+    ("prompt", "header", "quoted"),
+    [
+        ("Match each person with their role in the article.", "Person", False),
+        ("Match each person with what they said in the article.", "Person", True),
+        ("Match each country with its capital.", "Country", False),
+        ("Pair the words up.", "Item", False),
+    ],
+)
+def test_the_matching_table_names_what_its_pairs_are(client, auth, prompt, header, quoted):
+    world = make_world("practice", learner_email="ada@example.com")
+    world.questions["matching"].prompt = prompt
+    db.session.commit()
+    auth.login("ada@example.com", PASSWORD)
+    attempt_id = start(client, world)
+    r = post_answer(client, attempt_id, 5, ONE_PAIR_RIGHT)
+    page = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert f'<th scope="col" role="columnheader">{header}</th>' in page
+    assert ("Person" in page) is (header == "Person")  # never "Person" for pairs that are not people
+    assert ("<q>treasurer</q>" in page) is quoted  # what people said is shown as a quotation

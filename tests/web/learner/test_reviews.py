@@ -199,7 +199,8 @@ def test_progress_charts_data_and_page(app, client, auth):
     auth.login("ada@example.com", PASSWORD)
     data = client.get("/learn/progress.json").get_json()
     assert data["reviews"][-1] == 5 and sum(data["reviews"]) == 5
-    assert data["retention"][-1] == pytest.approx(0.8)  # four of five right on the first review today
+    # today's five answers are each card's first: learning, not retention (see the test below)
+    assert data["retention"][-1] is None
     assert data["desired_retention"] == 0.9
     assert sum(data["forecast"]) == 6 and len(data["forecast"]) == 30
     assert data["mastery"][0]["article"] == "Grain convoy" and data["mastery"][0]["cards"] == 6
@@ -247,3 +248,106 @@ def test_a_test_keeps_its_cards_out_of_review_until_it_is_finished(app, client, 
     logs = db.session.scalars(select(ReviewLog)).all()
     assert [(log.rating, log.source) for log in logs] == [(1, "quiz")]  # the wrong mcq answer: Again
     assert {c.question.qtype for c in study.due_cards(world.learner.id)} == {"flashcard", "short_answer"}
+
+
+def test_due_figures_agree_with_the_review_queue_while_a_test_is_unfinished(app, client, auth):
+    """A card held back by an unfinished test is not due anywhere: not in the queue, not in the
+    dashboard's figures, not in today's bar of the 30-day forecast."""
+    world = make_world("test", learner_email="ada@example.com")
+    study.ensure_card(world.learner.id, world.questions["short_answer"].id)  # due now, but in the test
+    db.session.commit()
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    queue = study.due_cards(world.learner.id)
+    assert [c.question.qtype for c in queue] == ["flashcard"]
+    figures = progress.dashboard(world.learner.id)
+    assert figures["due_now"] == figures["due_today"] == len(queue) == 1
+    auth.login("ada@example.com", PASSWORD)
+    page = client.get("/learn/").get_data(as_text=True)
+    assert "Review 1 now" in page
+    assert re.search(r'stat-figure">1</p>\s*<p class="stat-label">review due today', page)
+    charts = client.get("/learn/progress.json").get_json()
+    assert charts["forecast"][0] == len(queue)
+    assert sum(charts["forecast"]) == 1  # the held-back card is nowhere in the forecast either
+    quizzes.finish(attempt)  # the test is over: its card is due again, in every figure at once
+    queue = study.due_cards(world.learner.id)
+    figures = progress.dashboard(world.learner.id)
+    assert figures["due_now"] == len(queue) == 2
+    assert client.get("/learn/progress.json").get_json()["forecast"][0] == 2
+
+
+def test_retention_counts_only_cards_already_in_review(app):
+    """The retention line compares like with like against desired retention (as FSRS and Anki do):
+    the first review of the day of cards already in review. A new card's first answers and its
+    learning steps are not recall, whatever their rating."""
+    world = make_world("practice")
+    learner = world.learner.id
+    now = clock.now()
+    learnt_on, tested_on = now - timedelta(days=10), now - timedelta(days=3)
+    cards = [study.ensure_card(learner, world.questions[t].id, when=learnt_on) for t in ("mcq", "cloze")]
+    new_card = study.ensure_card(learner, world.questions["flashcard"].id, when=learnt_on)
+    db.session.commit()
+    for card in cards:  # learnt: wrong at first (not counted), then through the learning steps
+        study.review_card(learner, card.id, 1, f"learn-{card.id}-0", when=learnt_on)
+        for step in range(1, 4):
+            if db.session.get(Card, card.id).state == study.srs.REVIEW:
+                break
+            moment = learnt_on + timedelta(minutes=15 * step)
+            study.review_card(learner, card.id, 3, f"learn-{card.id}-{step}", when=moment)
+        assert db.session.get(Card, card.id).state == study.srs.REVIEW
+    forgot, remembered = cards
+    study.review_card(learner, forgot.id, 1, "tested-forgot", when=tested_on)  # counted: forgotten
+    study.review_card(learner, forgot.id, 3, "tested-forgot-again", when=tested_on + timedelta(minutes=5))
+    study.review_card(learner, remembered.id, 3, "tested-remembered", when=tested_on)  # counted: right
+    study.review_card(learner, new_card.id, 3, "first-answer-new", when=tested_on)  # learning: not counted
+    data = progress.chart_data(learner)
+    by_day = dict(zip(data["days"], data["retention"], strict=True))
+    assert by_day[learnt_on.date().isoformat()] is None  # a day of learning only
+    assert by_day[tested_on.date().isoformat()] == pytest.approx(0.5)  # one of the two learnt cards
+    assert data["reviews"][data["days"].index(tested_on.date().isoformat())] == 4  # every review is shown
+
+
+def test_review_screens_name_the_article_and_keep_the_session_progress(app, client, auth):
+    """In a mixed review session a card says which article it comes from, and the feedback screen
+    after a question card keeps the progress bar of the session (done of done + still due)."""
+    world = make_world("practice", learner_email="ada@example.com")
+    _answer_all(world)
+    app.config["QUIZAPP_CLOCK_OFFSET_DAYS"] = 2
+    auth.login("ada@example.com", PASSWORD)
+    for _ in range(6):
+        page = client.get("/learn/review?done=2").get_data(as_text=True)
+        assert "From the article <cite>Grain convoy</cite>" in page
+        card_id = int(re.search(r"/learn/review/cards/(\d+)/(answer|rate)", page).group(1))
+        if "/answer" in page:
+            break
+        sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+        rating = {"rating": "3", "submission_id": sid, "csrf_token": csrf_from(page)}
+        client.post(f"/learn/review/cards/{card_id}/rate", data=rating)
+    due_before = len(study.due_cards(world.learner.id))
+    sid = re.search(r'name="submission_id" value="([^"]+)"', page).group(1)
+    form = {"submission_id": sid, "csrf_token": csrf_from(page), "done": "2", "answer": "x", "pair-0": "x"}
+    body = client.post(f"/learn/review/cards/{card_id}/answer", data=form).get_data(as_text=True)
+    assert "Not quite" in body and "From the article <cite>Grain convoy</cite>" in body
+    remaining = due_before - 1
+    assert f'max="{3 + remaining}" value="3"' in body and f"3 reviewed, {remaining} due." in body
+
+
+@pytest.mark.parametrize("fuzz", [True, False])
+def test_a_review_hands_the_apps_fuzz_setting_and_the_cards_id_to_the_scheduler(app, monkeypatch, fuzz):
+    world = make_world("practice")
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    calls = []
+    real_review = study.srs.review
+
+    def spy(state, rating, moment, **options):
+        calls.append((state, options))
+        return real_review(state, rating, moment, **options)
+
+    monkeypatch.setattr(study.srs, "review", spy)
+    app.config["SRS_FUZZ"] = fuzz
+    study.review_card(world.learner.id, card.id, 3, f"fuzz-{fuzz}-review")
+    quizzes.answer(quizzes.start_attempt(world.assignment, world.learner.id), world.questions["mcq"].id,
+                   "Dana Voss", f"fuzz-{fuzz}-answer", 3000)  # fmt: skip
+    assert [options["fuzz"] for _state, options in calls] == [fuzz, fuzz]  # flashcards and quiz answers
+    mcq_card = db.session.scalar(select(Card).where(Card.question_id == world.questions["mcq"].id))
+    assert [state.card_id for state, _options in calls] == [card.id, mcq_card.id]  # the database ids
