@@ -17,7 +17,8 @@ MAX_ANSWER_WORDS = 22
 
 
 def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
-    """Flashcards asking when or why the main clause happened, answered by its after/before/because clause."""
+    """Flashcards asking when or why the main clause happened, answered by its after/before/because clause
+    (or an "after speaking with ..." phrase)."""
     root = s.span.root
     core = render.core_indices(s)
     if core is None or root.pos_ not in ("VERB", "AUX") or root.i not in core:
@@ -26,8 +27,17 @@ def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
     resolved = render.resolve_subject(s, names)
     out: list[Candidate] = []
     for clause in root.children:
-        mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
-        if clause.dep_ != "advcl" or mark is None or mark.lower_ not in _WH or clause.i < root.i:
+        if clause.i < root.i:
+            continue
+        if clause.dep_ == "advcl":
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
+        elif clause.dep_ == "prep" and clause.lower_ in ("after", "before") and any(
+            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
+        ):
+            mark = clause  # "after speaking with Trump and special envoy Steve Witkoff"
+        else:
+            continue
+        if mark is None or mark.lower_ not in _WH:
             continue
         card = _card(an, s, core, resolved, root, clause, mark, sw)
         if card is not None:
@@ -47,10 +57,10 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
         answer_ids.pop()
     if not answer_ids or not 3 <= len(answer_ids) <= MAX_ANSWER_WORDS or render.quoted(s) & part:
         return None
-    subject = render.subject_of(clause)
+    subject = render.subject_of(clause) if clause.dep_ == "advcl" else None
     if subject is not None and subject.pos_ == "PRON":
         return None  # "Before it can go into effect": the back says nothing of its own
-    keep = [i for i in core if i not in part]
+    keep = render.tail_cut(root, [i for i in core if i not in part])  # one time phrase, the answer's
     subject_text = resolved[min(resolved)][1] if resolved else None
     question = render.wh_question(root, _WH[mark.lower_].lower(), part, keep, subject_text)
     if question is None or not 5 <= len(question.split()) <= 30:

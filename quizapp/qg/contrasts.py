@@ -38,6 +38,7 @@ _OPPOSITE: dict[str, tuple[str, frozenset[str] | None]] = {
     "gain": ("lose", None),
     "pass": ("reject", frozenset("bill resolution law measure legislation budget amendment".split())),
     "agree": ("refuse", None),
+    "decline": ("accept", frozenset("offer proposal plan invitation request deal demand".split())),
     "refuse": ("agree", None),
     "lift": ("extend", frozenset("ban sanction sanctions restriction restrictions".split())),
 }
@@ -66,6 +67,7 @@ _FORMS = {
     "refuse": ("refuse", "refuses", "refused", "refused", "refusing"),
     "agree": ("agree", "agrees", "agreed", "agreed", "agreeing"),
     "extend": ("extend", "extends", "extended", "extended", "extending"),
+    "accept": ("accept", "accepts", "accepted", "accepted", "accepting"),
 }
 _TAG_FORM = {"VB": 0, "VBP": 0, "VBZ": 1, "VBD": 2, "VBN": 3, "VBG": 4}
 

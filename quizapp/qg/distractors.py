@@ -47,11 +47,13 @@ def entity_options(
     rng: random.Random,
     count: int = 3,
     article_only: bool = False,
+    exact: bool = True,
 ) -> list[str]:
     """Names of other people/places/bodies in the article (then shipped lists) in the key's form.
 
     ``shown`` is the text the learner sees with the question; a name in it is never an option.
-    ``article_only`` leaves out the shipped lists (a false statement needs a name the article keeps apart).
+    ``article_only`` leaves out the shipped lists (a false statement needs a name the article keeps apart);
+    with ``exact`` false, fewer than ``count`` may come back.
     """
     key = an.clusters[key_cluster]
     kind = _place_kind(key.name)
@@ -85,7 +87,7 @@ def entity_options(
     words = set(re.findall(r"\w+", shown))
     article = [o for o in article if not _named_in(o, words, shown) and _same_shape(o, key_text)]
     extra = [o for o in extra if not _named_in(o, words, shown) and _same_shape(o, key_text)]
-    return _pick(article + ([] if article_only else extra), key_text, count)
+    return _pick(article + ([] if article_only else extra), key_text, count, exact)
 
 
 # Distractors come from the most frequent names and terms only: enough for plausible options, and it
@@ -136,7 +138,7 @@ def value_options(
     return _pick(pool, key_text, count)
 
 
-def _pick(pool: list[str], key_text: str, count: int) -> list[str]:
+def _pick(pool: list[str], key_text: str, count: int, exact: bool = True) -> list[str]:
     chosen: list[str] = []
     for option in pool:
         if is_variant(option, key_text) or any(is_variant(option, c) for c in chosen):
@@ -144,4 +146,4 @@ def _pick(pool: list[str], key_text: str, count: int) -> list[str]:
         chosen.append(option)
         if len(chosen) == count:
             break
-    return chosen if len(chosen) == count else []
+    return chosen if len(chosen) == count or not exact else []

@@ -23,6 +23,10 @@ def wh_for(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target
     verb = head.head
     prefix = ""
     keep = [i for i in core if i not in resolved]
+    subject = render.subject_of(verb)
+    own = set(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else set()
+    if any(verb.left_edge.i <= i <= verb.right_edge.i and i not in own for i in resolved):
+        return None  # "this offer" read as "Putin's offer": the question would drop the word instead
     subject_text = None
     clause_verb = verb
     while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head != clause_verb:

@@ -77,7 +77,21 @@ def _clean(words) -> str | None:
     text = "".join(t.text_with_ws for t in toks).strip()
     if any(ch in text for ch in _MARKS):
         return None  # a quotation inside the quotation
+    if any(_leans_back(t) for t in toks):
+        return None  # "That threat could manifest itself", "We'll stop it": which threat? stop what?
     return text
+
+
+_BACK = frozenset("it its itself they them their he him his she her this that these those such".split())
+
+
+def _leans_back(tok) -> bool:
+    """A word of a quotation that needs the words before it to be understood."""
+    if tok.lower_ not in _BACK:
+        return False
+    if tok.lower_ == "that" and (tok.dep_ == "mark" or tok.tag_ == "WDT"):
+        return False  # "said that ...", "the ban that was upheld": not a reference
+    return tok.pos_ in ("PRON", "DET") or tok.dep_ in ("det", "poss")
 
 
 def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str | None, int]]:
@@ -157,7 +171,11 @@ def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) ->
             **base,
         )
     ]
-    options = entity_options(an, key, cluster.name, prompt, True, rng)
+    # No option the quotation itself names ('"Pete has complied ...": Peter Strzok did not say it of himself).
+    named = {w[:4].lower() for w in text.split() if w[:1].isupper()}
+    options = entity_options(an, key, cluster.name, prompt, True, rng, count=6, exact=False)
+    options = [o for o in options if o.split()[0][:4].lower() not in named][:3]
+    options = options if len(options) == 3 else []
     if options:
         choices = sorted([cluster.name, *options], key=lambda x: (rng.random(), x))
         out.append(

@@ -28,6 +28,8 @@ def core_indices(sent: Sentence) -> list[int] | None:
     keep = [t.i for t in toks]
     # Drop a short discourse intro ("In addition,", "Meanwhile,", "But") before the subject.
     comma = next((t for t in toks[:7] if t.text == ","), None)
+    if comma is not None and sent.span.root.i < comma.i:
+        comma = None  # "Zelensky declined this offer, asserting ...": the main clause, not an intro
     if comma is not None and all(t.dep_ in _INTRO_DEPS or t.head.i < comma.i for t in toks if t.i < comma.i):
         heads = {t.head.i for t in toks if t.i < comma.i and t.head.i >= comma.i}
         if len(heads) <= 1 and comma.i - toks[0].i <= 5:
@@ -186,12 +188,34 @@ def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int
     The noun then has a clear referent in the article, and "the" reads right on its own in a question.
     """
     nouns = {t.lemma_.lower() for p in previous for t in p.span if t.pos_ == "NOUN"}
+    proposer = _proposer(previous[-1]) if previous else None
     out: dict[int, tuple[int, str]] = {}
     for tok in sent.span:
         if tok.lower_ in ("this", "these", "those") and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
             if tok.head.lemma_.lower() in nouns:
                 out[tok.i] = (tok.i + 1, "The" if tok.text[0].isupper() else "the")
+            elif tok.lower_ == "this" and tok.head.lemma_.lower() in _PROPOSALS and proposer:
+                # "Putin seeks for Ukraine to retreat ...", then "Zelensky declined this offer": Putin's.
+                out[tok.i] = (tok.i + 1, f"{proposer}'s")
     return out
+
+
+_PROPOSALS = frozenset("offer proposal plan demand request suggestion deal ultimatum".split())
+_WANTING = frozenset("seek want propose offer demand ask desire suggest insist".split())
+
+
+def _proposer(prev: Sentence) -> str | None:
+    """The one named person of the previous sentence who seeks, proposes or demands something."""
+    people = {
+        prev.span.doc[m.tok_end - 1].i: m.text.split()[-1]
+        for m in prev.mentions
+        if m.kind == "person" and not m.cluster.startswith("ambiguous")
+    }
+    found = {
+        people[c.i] for t in prev.span if t.lemma_ in _WANTING and t.pos_ == "VERB" for c in t.children
+        if c.dep_ == "nsubj" and c.i in people
+    }  # fmt: skip
+    return found.pop() if len(found) == 1 else None
 
 
 def resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tuple[int, str]]:

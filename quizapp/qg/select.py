@@ -17,7 +17,7 @@ _TYPE_SHARE = {
     "mcq": 0.35,
     "short_answer": 0.25,
     "cloze": 0.25,
-    "true_false": 0.3,
+    "true_false": 0.34,
     "flashcard": 0.25,
     "matching": 0.07,
 }
@@ -146,11 +146,12 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
     spread = _answer_spread(an)
     # The article's main actor answers "who" nearly everywhere: asking for them is a guess, not a test.
     main = max(4, 0.35 * len(an.sentences))
-    cands = [
-        c
-        for c in cands
-        if c.qtype == "true_false" or c.target.startswith("quote:") or _named_in(c, spread) < main
-    ]
+    for c in cands:
+        # The article's main actor answers "who" nearly everywhere: one such question at most (ranked
+        # last by the spread), or the set becomes a guessing game.
+        c.extra["_main"] = (
+            c.qtype != "true_false" and not c.target.startswith("quote:") and (_named_in(c, spread) >= main)
+        )
     # The headline stands above every quiz: an answer it names is given away.
     cands = [c for c in cands if c.qtype in ("true_false", "matching") or not _in_title(c, an.title)]
     common = _common_words(an)
@@ -189,7 +190,40 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
     for pool in (keyed, statements):  # last, the type shares stretch rather than leave facts unasked
         add(pool, size, 1.5)
     chosen = _swap_blockers(chosen, keyed + statements, size)
+    chosen = _trade_for_statements(chosen, statements, size)
     return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
+
+
+def _trade_for_statements(chosen: list[Candidate], statements: list[Candidate], size: int) -> list[Candidate]:
+    """Trade a keyed question for the false statement about its own fact plus a true one kept waiting.
+
+    True statements wait for false ones (the set stays balanced), and a false statement often changes
+    the very fact a keyed question asks ("20 percent" beside "_____ of the Donetsk region"): the fact
+    stays tested, and the set gains a question.
+    """
+    for _ in range(size):
+        if len(chosen) >= size:
+            break
+        taken = {id(c) for c in chosen}
+        best = None
+        for f in statements:
+            if f.answer != "False" or id(f) in taken:
+                continue
+            blockers = [x for x in chosen if _conflict(f, x)]
+            if len(blockers) != 1 or blockers[0].qtype in ("true_false", "matching"):
+                continue
+            trial = [c for c in chosen if c is not blockers[0]]
+            if not _fits(f, trial, size, 1.5):
+                continue
+            trial.append(f)
+            ids = {id(c) for c in trial} | {id(blockers[0])}
+            _fill(trial, ids, [t for t in statements if t.answer == "True"], len(trial) + 1, size, 1.5)
+            if len(trial) > len(chosen) and (best is None or len(trial) > len(best)):
+                best = trial
+        if best is None:
+            break
+        chosen = best
+    return chosen
 
 
 def _fill(
@@ -290,7 +324,11 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         else max(1, round(_TYPE_SHARE[c.qtype] * size * stretch))
     )
     if c.qtype == "true_false":
-        cap = min(cap, round(0.36 * size))  # a set of mostly true/false statements tests little
+        cap = min(cap, round(0.4 * size))  # a set of mostly true/false statements tests little
+        # ... nor one where they outnumber the questions with keys by more than one
+        cap = min(cap, max(2, sum(1 for x in chosen if x.qtype != "true_false") + 1))
+    if c.extra.get("_main") and any(x.extra.get("_main") for x in chosen):
+        return False
     if types[c.qtype] + 1 > cap:
         return False
     if c.qtype == "true_false":

@@ -76,6 +76,10 @@ def true_false(
                 count=1,
                 article_only=True,
             )
+            if t.kind == "place":
+                # A place the article names nearby may be just as true there ("abandoning Crimea would
+                # ignore ... occupation", beside "when Russia annexed Crimea").
+                options = [o for o in options if not _named_near(an, o, s.idx)]
         else:
             options = options_for(an, s.span.text, t, t.key, full, rng)
         if t.kind == "person":
@@ -169,6 +173,12 @@ def _peers(an: Analysis, cluster: str, shown: str, full: bool) -> list[str]:
     return out[:1]
 
 
+def _named_near(an: Analysis, name: str, idx: int) -> bool:
+    """Whether ``name`` stands in one of the two sentences before or after sentence ``idx``."""
+    near = an.sentences[max(0, idx - 2) : idx + 3]
+    return any(name in s.span.text for s in near)
+
+
 def _own_side_named(an: Analysis, name: str, text: str) -> bool:
     """Whether ``text`` names the country or side that ``name``'s role belongs to ("Russian" for Putin)."""
     sides = {
@@ -178,8 +188,9 @@ def _own_side_named(an: Analysis, name: str, text: str) -> bool:
         for w in d.text.split()[:-1]
         if w[:1].isupper() and len(w) > 3
     }
-    words = {w.lower().strip(".,'’") for w in text.split()}
-    return bool(sides & words)
+    # "Russian" (Putin's title) against "Russia" in the statement: the same side.
+    words = {w.lower().strip(".,'’")[:5] for w in text.split()}
+    return bool({w[:5] for w in sides} & words)
 
 
 def _statement(text: str, answer: str, s: Sentence, u: int, weight: float, difficulty: str, extra=None):

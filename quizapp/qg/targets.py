@@ -54,8 +54,7 @@ def targets(an: Analysis, s: Sentence, swaps: bool = False) -> list[Target]:
     """The testable mentions of a sentence, most important first.
 
     With ``swaps``, also the topic places the article keeps coming back to: poor blanks (they fill
-    themselves), but swapped in a statement ("the involvement of Russia in the summit") they make a
-    believable false one.
+    themselves), but one swapped for another in a statement can make a believable false one.
     """
     out: list[Target] = []
     doc = s.span.doc
