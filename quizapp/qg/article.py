@@ -241,7 +241,7 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
                 continue  # a tweet's "the Vice Chairman of North Korea" is the speaker's wording
             ent_tokens = set(range(m.tok_start, m.tok_end))
             if m.kind == "person":
-                title = _title_before(doc, m.tok_start, ent_tokens)
+                title = title_before(doc, m.tok_start)
                 while title and title.split()[-1].lower() not in roles:
                     title = " ".join(title.split()[:-1])
                 if title and title.split()[-1].lower() in roles:
@@ -264,7 +264,7 @@ def _quoted_tokens(span: Span) -> set[int]:
     return inside
 
 
-def _title_before(doc: Doc, start: int, inside: set[int]) -> str:
+def title_before(doc: Doc, start: int) -> str:
     """The title words right before a name ("Ukrainian President", "special envoy"), else ""."""
     # Walk the surface rather than the parse: the small model often attaches titles oddly
     # ("and special envoy Steve Witkoff" gives "special" as a conjunct of the previous name).

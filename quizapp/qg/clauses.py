@@ -9,7 +9,7 @@ these are self-rated flashcards: they test what happened first, and why.
 from __future__ import annotations
 
 from . import render
-from .article import Analysis, Sentence
+from .article import Analysis, Sentence, title_before
 from .model import Candidate, unit
 
 _WH = {"after": "When", "before": "When", "until": "Until when", "because": "Why", "once": "When"}
@@ -71,7 +71,7 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
     # The answer's own pronouns may lean on the question ("his attention" = Mueller's), nothing else.
     if render.has_unresolved_reference(s, shown + answer_ids, set(resolved)):
         return None
-    answer = render.tidy(render.spaced(doc, answer_ids)).rstrip(",;:") + "."
+    answer = render.tidy(render.spaced(doc, _names_short(an, s, answer_ids))).rstrip(",;:") + "."
     return Candidate(
         "flashcard",
         question,
@@ -86,3 +86,18 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
         {unit(s.idx, 0)},
         {"phrase": True},
     )
+
+
+def _names_short(an: Analysis, s: Sentence, ids: list[int]) -> list[int]:
+    """The answer's tokens with each person named by surname alone, without title or first name: a short
+    back ("After speaking with Trump and Witkoff"), and one that tells no other card's pair."""
+    keep = set(ids)
+    for m in s.mentions:
+        if m.kind != "person" or m.cluster not in an.clusters or m.tok_end - 1 not in keep:
+            continue
+        # "special envoy Steve Witkoff": the title goes with the first name (the small parser often hangs
+        # "special" elsewhere, so the title is read off the surface, as for roles)
+        title = title_before(s.span.doc, m.tok_start)
+        start = m.tok_start - len(title.split()) if title else m.tok_start
+        keep -= set(range(start, m.tok_end - 1))
+    return [i for i in ids if i in keep]

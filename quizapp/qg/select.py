@@ -88,8 +88,8 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     places = [x for x in forms if mentions(shown, x)]
     if not places:
         return False
-    if a.shown & b.shown:
-        return True
+    if a.shown & b.shown or a.target.startswith(("number:", "date:")):
+        return True  # a figure or a date named anywhere else is the same fact, and gives it away
     if any(b.prompt.startswith(f"According to {x},") for x in places) and abs(a.sent - b.sent) <= 3:
         return True  # "According to Royce, how many villages ...?" names the speaker of the words nearby
     # The answer named elsewhere gives it away only beside what the question asks about: "Trump and Abe
