@@ -98,6 +98,9 @@ def _for_target(
     key, accepted, full = key_form(an, t)
     weight = round(0.55 * sw + 0.45 * t.weight, 4)
     tkey = f"{t.kind}:{t.mention.cluster or key}"
+    if t.kind == "person" and _is_speaker(doc, t):
+        # '"We agreed to meet ...," _____ said': who said it, like "Who said, ...?" (one per speaker)
+        tkey = f"quote:{t.mention.cluster}:{s.idx}"
     resolved_ids = set(resolved)
     core = render.prune(s, core, set(range(t.start, t.end)))
     blanked = {i for i in core if t.start <= i < t.end}
@@ -190,6 +193,11 @@ def _for_target(
         )
     del doc
     return out
+
+
+def _is_speaker(doc, t: Target) -> bool:
+    head = doc[t.end - 1]
+    return head.dep_ == "nsubj" and head.head.lemma_ in SPEECH
 
 
 def _empty_speech(doc, t: Target) -> bool:

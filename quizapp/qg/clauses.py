@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import render
 from .article import Analysis, Sentence, title_before
-from .model import Candidate, unit
+from .model import Candidate, units
 
 _WH = {"after": "When", "before": "When", "until": "Until when", "because": "Why", "once": "When"}
 MAX_ANSWER_WORDS = 22
@@ -31,8 +31,10 @@ def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
             continue
         if clause.dep_ == "advcl":
             mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
-        elif clause.dep_ == "prep" and clause.lower_ in ("after", "before") and any(
-            c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children
+        elif (
+            clause.dep_ == "prep"
+            and clause.lower_ in ("after", "before")
+            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children)
         ):
             mark = clause  # "after speaking with Trump and special envoy Steve Witkoff"
         else:
@@ -83,7 +85,7 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
         f"clause:{s.idx}:{clause.i}",
         round(0.55 * sw + 0.45 * 0.55, 4),
         "hard",
-        {unit(s.idx, 0)},
+        units(s.idx),
         {"phrase": True},
     )
 

@@ -12,7 +12,7 @@ import re
 
 from . import render
 from .article import Analysis, Sentence
-from .model import Candidate, unit
+from .model import Candidate, units
 
 _SPEECH = frozenset(
     "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add note explain "
@@ -89,9 +89,11 @@ def _ask(an, s, core, resolved, verb, np, role, sw, rng) -> list[Candidate]:
     if re.search(r" [—–-] |[—–]", question):
         return []  # a dash-set remark of the sentence would dangle in the question
     key = _bare(answer)
+    if not _telling(doc, ids):
+        return []  # "Debate", "Senators", "Their use", "New legislation": a back that says nothing
     weight = round(0.55 * sw + 0.45 * (0.6 if role == "object" else 0.5), 4)
     target = f"what:{s.idx}:{role}"
-    base = {"sent": s.idx, "span": (s.start, s.end), "shown": {unit(s.idx, 0)}, "target": target}
+    base = {"sent": s.idx, "span": (s.start, s.end), "shown": units(s.idx), "target": target}
     return [
         Candidate(
             "flashcard",
@@ -172,6 +174,24 @@ def _what_subject(doc, verb, remove: set[int], keep: list[int]) -> str | None:
 def _bare(phrase: str) -> str:
     """A phrase without its leading article, so that no option is told apart by "a" or "the"."""
     return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+
+
+_GENERIC = frozenset(
+    "legislation debate bill law measure plan deal issue issues talks meeting statement decision move "
+    "effort action change changes program report senators lawmakers officials people".split()
+)
+
+
+def _telling(doc, ids: list[int]) -> bool:
+    """A phrase that tells something on a card's back: no pronoun, and a name, a figure, or a head noun
+    with words of its own ("spending authority", "majority opinion")."""
+    words = [doc[i] for i in ids if doc[i].lower_ not in ("the", "a", "an")]
+    if any(w.pos_ == "PRON" or w.lower_ in ("their", "its", "his", "her") for w in words):
+        return False
+    if any(w.pos_ in ("PROPN", "NUM") for w in words):
+        return True
+    head = words[-1] if words else None
+    return head is not None and len(words) >= 2 and not (head.lemma_.lower() in _GENERIC and len(words) < 3)
 
 
 def _is_people(head) -> bool:

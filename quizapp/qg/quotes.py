@@ -263,7 +263,7 @@ def quote_number_questions(an: Analysis, s: Sentence, sw: float, rng: random.Ran
         base = {
             "sent": s.idx,
             "span": (first.start, last.end),
-            "shown": {unit(s.idx, 0)},
+            "shown": units(s.idx),
             "target": f"number:{s.idx}:{m.tok_start}",
             "weight": round(0.55 * sw + 0.45 * 0.85, 4),
         }

@@ -34,6 +34,17 @@ def core_indices(sent: Sentence) -> list[int] | None:
         heads = {t.head.i for t in toks if t.i < comma.i and t.head.i >= comma.i}
         if len(heads) <= 1 and comma.i - toks[0].i <= 5:
             keep = [i for i in keep if i > comma.i]
+    # ", however," set off by commas answers a sentence the question does not show: it goes, with a comma.
+    doc = sent.span.doc
+    aside = {
+        i
+        for i in keep
+        if doc[i].lower_ in _ASIDES
+        and 0 < i < len(doc) - 1
+        and doc[i - 1].text == ","
+        and doc[i + 1].text == ","
+    }
+    keep = [i for i in keep if i not in aside and not (i - 1 in aside and doc[i].text == ",")]
     first = sent.span.doc[keep[0]] if keep else None
     if first is not None and first.dep_ == "cc" and first.lower_ in ("but", "and", "so", "yet"):
         keep = keep[1:]
@@ -49,6 +60,9 @@ def core_indices(sent: Sentence) -> list[int] | None:
         if text == ")" and depth and i not in inside:
             depth -= 1
     return out or None
+
+
+_ASIDES = frozenset("however meanwhile instead nonetheless nevertheless though therefore moreover".split())
 
 
 def views(sent: Sentence, core: list[int]) -> list[list[int]]:

@@ -79,6 +79,9 @@ def leaks(a: Candidate, b: Candidate) -> bool:
             for name, other in theirs
         )
     if a.qtype == "true_false":
+        original = a.extra.get("key")
+        if original and (a.extra.get("value") and mentions(visible(b), original)):
+            return True  # "... open until Feb. 20" (False) beside "... through Feb. 8"
         return bool(a.shown & b.shown)
     shown = visible(b)
     if b.qtype == "true_false" and a.shown & b.shown:
@@ -109,8 +112,16 @@ _STOP = frozenset(
 )
 
 
+_SAYING = frozenset(
+    "say says said saying tell tells told telling write writes wrote writing written tweet tweets tweeted "
+    "state states stated add adds added".split()
+)
+
+
 def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)} - _STOP
+    # "Roberts ... writing" beside "_____ wrote": one act of saying, whatever the form
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text)} - _STOP
+    return {"<said>" if w in _SAYING else w for w in words}
 
 
 def _near(text: str, form: str, reach: int = 6) -> set[str]:
@@ -122,7 +133,7 @@ def _near(text: str, form: str, reach: int = 6) -> set[str]:
     for i in range(len(words) - size + 1):
         if [w.lower() for w in words[i : i + size]] == keys:
             out |= {w.lower() for w in words[max(0, i - reach) : i] + words[i + size : i + size + reach]}
-    return out - _STOP
+    return {"<said>" if w in _SAYING else w for w in out - _STOP}
 
 
 _NUMBER_WORDS = {
@@ -152,8 +163,10 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         c.extra["_main"] = (
             c.qtype != "true_false" and not c.target.startswith("quote:") and (_named_in(c, spread) >= main)
         )
-    # The headline stands above every quiz: an answer it names is given away.
+    # The headline stands above every quiz: an answer it names is given away, a statement it restates
+    # ("drones pose a national security threat" under "US Sees National Security Threat ...") is trivial.
     cands = [c for c in cands if c.qtype in ("true_false", "matching") or not _in_title(c, an.title)]
+    cands = [c for c in cands if c.qtype != "true_false" or not _restates(c.prompt, an.title)]
     common = _common_words(an)
     for c in cands:
         forms = " ".join(x for x in (c.answer, *c.accepted))
@@ -269,6 +282,15 @@ def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) ->
             break
         chosen = best
     return chosen
+
+
+def _restates(statement: str, title: str) -> bool:
+    """Whether half the statement's content words (by their first five letters) stand in the title."""
+    if not title:
+        return False
+    mine = {w[:5] for w in _content_words(statement) if len(w) > 3}
+    theirs = {w[:5] for w in _content_words(title) if len(w) > 3}
+    return bool(mine) and len(mine & theirs) >= max(2, len(mine) / 2)
 
 
 def _in_title(c: Candidate, title: str) -> bool:

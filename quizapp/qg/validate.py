@@ -71,6 +71,8 @@ def valid(c: Candidate, article_text: str) -> bool:
         return False
     if not c.answer or not text_ok(c.answer) or len(c.prompt.split()) > 48:
         return False
+    if re.search(r"\b[A-Z][a-z]+s [“\"][a-z]+ to\b", c.prompt):
+        return False  # 'thanked Democratic Senators “commitment to ...': the source lost its possessive
     if re.search(r"\b(has|have|had) (since )?been \w+ed\b[^.]* and being\b", c.prompt):
         return False  # "has since been reassigned ... and being investigated": the source's slip
     if c.qtype in ("mcq", "short_answer", "flashcard") and not c.prompt.endswith("?"):
