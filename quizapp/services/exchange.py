@@ -83,15 +83,26 @@ def article_question_set(user: User, article_id: int) -> QuestionSet | None:
 
 
 def assignment_question_set(user: User, assignment_id: int) -> QuestionSet | None:
-    """The questions of an assignment set by ``user`` (admins: any), in the assignment's order."""
+    """The still-approved questions of an assignment set by ``user`` (admins: any), in its order.
+
+    A question rejected after the assignment was set is withdrawn, as it is from the online quiz: it
+    is not printed, exported or accepted in paper entry.
+    """
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None or not _may_see(user, assignment.classroom.teacher_id):
         return None
     wanted = [int(i) for i in assignment.question_ids or []]
-    found = {q.id: q for q in db.session.scalars(db.select(Question).where(Question.id.in_(wanted)))}
-    items = [
-        question_item(found[i]) for i in wanted if i in found and found[i].article_id == assignment.article_id
-    ]
+    found = {
+        q.id: q
+        for q in db.session.scalars(
+            db.select(Question).where(
+                Question.id.in_(wanted),
+                Question.article_id == assignment.article_id,
+                Question.status == "approved",
+            )
+        )
+    }
+    items = [question_item(found[i]) for i in wanted if i in found]
     return QuestionSet(
         assignment.title, f"assignment-{assignment.id}", assignment.article, items, assignment.id
     )
