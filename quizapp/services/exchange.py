@@ -37,11 +37,13 @@ class ExportFile:
 
 
 def _may_see(user: User, owner_id: int | None) -> bool:
-    return user.role == "admin" or (owner_id is not None and owner_id == user.id)
+    # Admins too see only their own: an admin manages accounts, not other teachers' classes, as on
+    # every teacher page (one rule, so print and paper entry cannot read or grade what those hide).
+    return owner_id is not None and owner_id == user.id
 
 
 def owned_article(user: User, article_id: int) -> Article | None:
-    """The article if ``user`` owns it (admins see all); None otherwise."""
+    """The article if ``user`` owns it; None otherwise."""
     article = db.session.get(Article, article_id)
     return article if article is not None and _may_see(user, article.owner_id) else None
 
@@ -83,7 +85,7 @@ def article_question_set(user: User, article_id: int) -> QuestionSet | None:
 
 
 def assignment_question_set(user: User, assignment_id: int) -> QuestionSet | None:
-    """The still-approved questions of an assignment set by ``user`` (admins: any), in its order.
+    """The still-approved questions of an assignment set by ``user``, in the assignment's order.
 
     A question rejected after the assignment was set is withdrawn, as it is from the online quiz: it
     is not printed, exported or accepted in paper entry.
