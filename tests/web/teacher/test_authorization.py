@@ -61,6 +61,8 @@ def _teacher_b():
         "assignment_id": assignment.id,
         "user_id": learner.id,
         "token_id": token.id,
+        # A queued PDF's id (without Redis no job exists; test_pdf_jobs checks B's real jobs with Redis).
+        "job_id": "pdf-" + "0" * 40,
     }
     return ids, _snapshot(ids)
 
