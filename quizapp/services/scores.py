@@ -160,8 +160,10 @@ def class_averages(assignments: list[Assignment], user_ids) -> dict[int, tuple[i
         bests: dict[int, list[float | None]] = {}
         for (_, assignment_id), scores in by_learner.items():
             best = best_of(scores)
-            if best is not None:
-                bests.setdefault(assignment_id, []).append(best.percent)
+            if best is not None:  # unrounded, as in the SQL path
+                bests.setdefault(assignment_id, []).append(
+                    100 * best.right / best.total if best.total else None
+                )
         for assignment_id, percents in bests.items():
             known = [p for p in percents if p is not None]
             result[assignment_id] = (len(percents), round(sum(known) / len(known), 1) if known else None)
