@@ -17,7 +17,7 @@ from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response, User, utcnow
 from .assignments import class_assignments
 from .grading import parse_matching_given
-from .scores import AttemptScore, attempt_scores, best_of, class_averages
+from .scores import AttemptScore, attempt_scores, averages_of, best_of, class_averages
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LEARNERS_PER_PAGE = 100
@@ -123,7 +123,11 @@ def build_gradebook(
         (learner, [_cell(aid, past_due, by_cell.get((learner.id, aid))) for aid, past_due in columns])
         for learner in learners
     ]
-    figures = class_averages(assignments, _enrolled(classroom))
+    # Paged, the class figures need every learner's attempts: one GROUP BY. Unpaged (the CSV, the API)
+    # every attempt is already scored here.
+    figures = (
+        class_averages(assignments, _enrolled(classroom)) if per_page else averages_of(by_cell, assignments)
+    )
     averages = {aid: mean for aid, (_, mean) in figures.items()}
     completions = {aid: n for aid, (n, _) in figures.items()}
     return Gradebook(

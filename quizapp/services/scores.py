@@ -156,14 +156,22 @@ def class_averages(assignments: list[Assignment], user_ids) -> dict[int, tuple[i
         by_learner: dict[tuple[int, int], list[AttemptScore]] = {}
         for score in attempt_scores(affected, user_ids):
             by_learner.setdefault((score.user_id, score.assignment_id), []).append(score)
-        bests: dict[int, list[float | None]] = {}
-        for (_, assignment_id), scores in by_learner.items():
-            best = best_of(scores)
-            if best is not None:  # unrounded, as in the SQL path
-                bests.setdefault(assignment_id, []).append(
-                    100 * best.right / best.total if best.total else None
-                )
-        for assignment_id, percents in bests.items():
-            known = [p for p in percents if p is not None]
-            result[assignment_id] = (len(percents), round(sum(known) / len(known), 1) if known else None)
+        result.update(averages_of(by_learner, affected))
+    return result
+
+
+def averages_of(
+    by_learner: dict[tuple[int, int], list[AttemptScore]], assignments: list[Assignment]
+) -> dict[int, tuple[int, float | None]]:
+    """Per assignment: how many learners submitted, and the mean of their best (unrounded) percentages,
+    from attempts already scored and grouped by (learner, assignment)."""
+    bests: dict[int, list[float | None]] = {a.id: [] for a in assignments}
+    for (_, assignment_id), scores in by_learner.items():
+        best = best_of(scores)
+        if best is not None and assignment_id in bests:
+            bests[assignment_id].append(100 * best.right / best.total if best.total else None)
+    result = {}
+    for assignment_id, percents in bests.items():
+        known = [p for p in percents if p is not None]
+        result[assignment_id] = (len(percents), round(sum(known) / len(known), 1) if known else None)
     return result
