@@ -17,7 +17,14 @@ from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response, User, utcnow
 from .assignments import class_assignments
 from .grading import parse_matching_given
-from .scores import AttemptScore, attempt_scores, averages_of, best_of, class_averages
+from .scores import (
+    AttemptScore,
+    attempt_scores,
+    averages_of,
+    best_of,
+    class_averages,
+    withdrawn_question_ids,
+)
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 LEARNERS_PER_PAGE = 100
@@ -116,7 +123,8 @@ def build_gradebook(
     assignments = class_assignments(classroom)
     by_cell: dict[tuple[int, int], list[AttemptScore]] = {}
     who = [u.id for u in learners] if per_page else _enrolled(classroom)
-    for score in attempt_scores(assignments, who):
+    withdrawn = withdrawn_question_ids(assignments)
+    for score in attempt_scores(assignments, who, withdrawn):
         by_cell.setdefault((score.user_id, score.assignment_id), []).append(score)
     columns = [(a.id, a.due_at is not None and a.due_at < now) for a in assignments]
     rows = [
@@ -125,9 +133,10 @@ def build_gradebook(
     ]
     # Paged, the class figures need every learner's attempts: one GROUP BY. Unpaged (the CSV, the API)
     # every attempt is already scored here.
-    figures = (
-        class_averages(assignments, _enrolled(classroom)) if per_page else averages_of(by_cell, assignments)
-    )
+    if per_page:
+        figures = class_averages(assignments, _enrolled(classroom), withdrawn)
+    else:
+        figures = averages_of(by_cell, assignments)
     averages = {aid: mean for aid, (_, mean) in figures.items()}
     completions = {aid: n for aid, (n, _) in figures.items()}
     return Gradebook(

@@ -45,15 +45,18 @@ def withdrawn_question_ids(assignments: list[Assignment]) -> set[int]:
     ids = {int(q) for a in assignments for q in a.question_ids or []}
     if not ids:
         return set()
-    return set(
-        db.session.scalars(select(Question.id).where(Question.id.in_(ids), Question.status != "approved"))
-    )
+    articles = {a.article_id for a in assignments}  # a short list to send, where ids may be hundreds
+    query = select(Question.id).where(Question.article_id.in_(articles), Question.status != "approved")
+    return ids.intersection(db.session.scalars(query))
 
 
-def attempt_scores(assignments: list[Assignment], user_ids) -> list[AttemptScore]:
+def attempt_scores(
+    assignments: list[Assignment], user_ids, withdrawn: set[int] | None = None
+) -> list[AttemptScore]:
     """Every attempt at ``assignments`` by ``user_ids`` (a list of ids or a SELECT of them), scored.
 
-    A fixed number of queries: two, or four when some of the assignments' questions were withdrawn.
+    ``withdrawn`` is :func:`withdrawn_question_ids` of the assignments when the caller has it. A fixed
+    number of queries: two, or four when some of the assignments' questions were withdrawn.
     """
     assignment_ids = [a.id for a in assignments]
     if not assignment_ids:
@@ -73,7 +76,8 @@ def attempt_scores(assignments: list[Assignment], user_ids) -> list[AttemptScore
         .join(Assignment, Assignment.id == Attempt.assignment_id)
         .where(scope)
     ).all()
-    withdrawn = withdrawn_question_ids(assignments)
+    if withdrawn is None:
+        withdrawn = withdrawn_question_ids(assignments)
     return _scored(rows, assignments, withdrawn, scope)
 
 
@@ -129,13 +133,16 @@ def best_of(scores: list[AttemptScore]) -> AttemptScore | None:
     )
 
 
-def class_averages(assignments: list[Assignment], user_ids) -> dict[int, tuple[int, float | None]]:
+def class_averages(
+    assignments: list[Assignment], user_ids, withdrawn: set[int] | None = None
+) -> dict[int, tuple[int, float | None]]:
     """Per assignment: how many of ``user_ids`` submitted it, and the mean of their best percentages.
 
     Worked out in SQL (one GROUP BY over every attempt); only assignments with a withdrawn question
     are scored attempt by attempt, since SQL cannot see which questions an attempt was given.
     """
-    withdrawn = withdrawn_question_ids(assignments)
+    if withdrawn is None:
+        withdrawn = withdrawn_question_ids(assignments)
     affected = [a for a in assignments if withdrawn.intersection(int(q) for q in a.question_ids or [])]
     plain = [a.id for a in assignments if a not in affected]
     result: dict[int, tuple[int, float | None]] = {a.id: (0, None) for a in assignments}
@@ -154,7 +161,7 @@ def class_averages(assignments: list[Assignment], user_ids) -> dict[int, tuple[i
             result[assignment_id] = (int(n), round(float(mean), 1) if mean is not None else None)
     if affected:
         by_learner: dict[tuple[int, int], list[AttemptScore]] = {}
-        for score in attempt_scores(affected, user_ids):
+        for score in attempt_scores(affected, user_ids, withdrawn):
             by_learner.setdefault((score.user_id, score.assignment_id), []).append(score)
         result.update(averages_of(by_learner, affected))
     return result
