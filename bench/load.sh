@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 2; }
-exec .venv/bin/python bench/load.py "$@"
+exec "${PYTHON:-.venv/bin/python}" bench/load.py "$@"

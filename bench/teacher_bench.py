@@ -1,9 +1,11 @@
-"""Time the gradebook and item-analysis pages on a class-sized data set.
+"""Time the gradebook, item-analysis and class SRS pages on a class-sized data set.
 
-Builds (bulk inserts, a few seconds) 300 learners in one class, 40 assignments of 17 questions and
-200,000 responses in 12,000 submitted attempts, then requests each page several times through the
-test client and prints the median, the ratio to a trivial page (/healthz) measured in the same run,
-and the number of SQL queries per request. The last line is JSON.
+Builds (bulk inserts, some seconds) 300 learners in one class, 40 assignments of 17 questions and
+200,000 responses in 12,000 submitted attempts, plus spaced-repetition data: each learner holds cards
+for 3 questions and the flashcard of every assignment (48,000 cards) with 1 to 7 reviews each, some
+of them leeches. Then it requests each page several times through the test client and prints the
+median, the ratio to a trivial page (/healthz) measured in the same run, and the number of SQL
+queries per request. The last line is JSON.
 
     .venv/bin/python bench/teacher_bench.py [--database-url URL] [--repeat N]
 
@@ -26,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 LEARNERS, ASSIGNMENTS, QUESTIONS_PER_ASSIGNMENT, RESPONSES = 300, 40, 17, 200_000
+CARDS_PER_ASSIGNMENT = 3  # question cards per learner and assignment, besides the article's flashcard
 
 
 def build(db, models) -> dict:
@@ -67,7 +70,7 @@ def build(db, models) -> dict:
         [{"classroom_id": classroom.id, "user_id": uid, "joined_at": now} for uid in learner_ids],
     )
     text = "The council voted 7 to 2 on Monday to build a new library. " * 40
-    assignment_questions = []
+    assignment_questions, flashcard_ids = [], []
     for a in range(ASSIGNMENTS):
         article = models.Article(
             owner_id=teacher.id, title=f"Article {a}", text=text, sha256=f"{a:064d}", status="ready"
@@ -95,6 +98,8 @@ def build(db, models) -> dict:
                     "updated_at": now,
                 }
             )
+        rows.append({**rows[0], "gen_id": "flash", "qtype": "flashcard", "prompt": f"Ana ({a})",
+                     "answer": "the mayor", "choices": [], "position": QUESTIONS_PER_ASSIGNMENT})  # fmt: skip
         db.session.execute(insert(models.Question), rows)
         qids = [
             q.id
@@ -102,11 +107,12 @@ def build(db, models) -> dict:
             .filter_by(article_id=article.id)
             .order_by(models.Question.id)
         ]
+        flashcard_ids.append(qids.pop())  # the flashcard was inserted last: in the assignment, never quizzed
         assignment = models.Assignment(
             classroom_id=classroom.id,
             article_id=article.id,
             title=f"Assignment {a:02d}",
-            question_ids=qids,
+            question_ids=[*qids, flashcard_ids[-1]],
             due_at=now - timedelta(days=ASSIGNMENTS - a),
         )
         db.session.add(assignment)
@@ -160,13 +166,71 @@ def build(db, models) -> dict:
             batch = []
     if batch:
         db.session.execute(insert(models.Response), batch)
+    cards, logs = build_srs(db, models, rng, now, learner_ids, assignment_questions, flashcard_ids)
     db.session.commit()
     return {
+        "cards": cards,
+        "review_logs": logs,
         "teacher": teacher,
         "class_id": classroom.id,
         "assignment_id": assignment_questions[len(assignment_questions) // 2][0],
         "responses": sub,
     }
+
+
+def build_srs(db, models, rng, now, learner_ids, assignment_questions, flashcard_ids) -> tuple[int, int]:
+    """Cards and review logs: each learner reviews a few questions of every assignment and every
+    flashcard, 1 to 7 times; about one card in 50 is a leech (8+ lapses or 8+ Again)."""
+    from sqlalchemy import insert, select
+
+    card_rows = []
+    for uid in learner_ids:
+        for (_, qids), flash in zip(assignment_questions, flashcard_ids, strict=True):
+            for qid in [*rng.sample(qids, CARDS_PER_ASSIGNMENT), flash]:
+                stability = rng.choice([0.5, 2.0, 8.0, 25.0, 60.0])
+                card_rows.append(
+                    {
+                        "user_id": uid, "question_id": qid, "state": 2 if stability > 1 else 3, "step": 0,
+                        "stability": stability, "difficulty": rng.uniform(3, 8),
+                        "due": now + timedelta(days=rng.uniform(-5, 30)),
+                        "last_review": now - timedelta(days=2), "reps": 0,
+                        "lapses": 9 if rng.random() < 0.02 else rng.randint(0, 2), "created_at": now,
+                    }
+                )  # fmt: skip
+    db.session.execute(insert(models.Card), card_rows)
+    cards = db.session.execute(select(models.Card.id, models.Card.user_id)).all()
+    logs, n = [], 0
+    for card_id, uid in cards:
+        leech_by_failures = rng.random() < 0.01
+        for _ in range(8 if leech_by_failures else rng.randint(1, 7)):
+            n += 1
+            rating = 1 if leech_by_failures else rng.choice([1, 3, 3, 3, 4])
+            logs.append(
+                {
+                    "card_id": card_id, "user_id": uid, "rating": rating,
+                    "reviewed_at": now - timedelta(days=rng.uniform(0, 60)), "duration_ms": 4000,
+                    "state_before": 2, "state_after": 2, "stability_before": 5.0, "stability_after": 6.0,
+                    "scheduled_days": 3.0, "retrievability": 0.9, "scheduler_version": "bench",
+                    "parameters": [], "desired_retention": 0.9, "source": "review", "submission_id": f"r{n}",
+                }
+            )  # fmt: skip
+        if len(logs) >= 20_000:
+            db.session.execute(insert(models.ReviewLog), logs)
+            logs = []
+    if logs:
+        db.session.execute(insert(models.ReviewLog), logs)
+    return len(cards), n
+
+
+def analyze(db) -> None:
+    """Refresh PostgreSQL's planner statistics after the bulk load, as autovacuum would soon do: on
+    stale figures it plans per-learner queries as scans of all 200,000 responses."""
+    from sqlalchemy import text
+
+    if db.engine.dialect.name == "postgresql":
+        db.session.commit()
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
 
 
 def timed(client, path: str, repeat: int, engine) -> tuple[float, int]:
@@ -210,12 +274,13 @@ def main() -> None:
             db.create_all()
             start = time.perf_counter()
             ids = build(db, models)
+            analyze(db)
             built = time.perf_counter() - start
             dialect, user_id = db.engine.dialect.name, ids["teacher"].get_id()
             db.session.remove()
         print(
-            f"data set: {LEARNERS} learners, {ASSIGNMENTS} assignments, {ids['responses']:,} responses "
-            f"built in {built:.1f} s ({dialect})"
+            f"data set: {LEARNERS} learners, {ASSIGNMENTS} assignments, {ids['responses']:,} responses, "
+            f"{ids['cards']:,} cards, {ids['review_logs']:,} reviews built in {built:.1f} s ({dialect})"
         )
         client = app.test_client()
         with client.session_transaction() as session:
@@ -251,6 +316,8 @@ def main() -> None:
                     "learners": LEARNERS,
                     "assignments": ASSIGNMENTS,
                     "responses": ids["responses"],
+                    "cards": ids["cards"],
+                    "review_logs": ids["review_logs"],
                     "build_s": round(built, 1),
                     "repeat": args.repeat,
                     "pages": figures,

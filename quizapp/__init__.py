@@ -26,6 +26,7 @@ def create_app(config: dict | None = None):
     if config:
         app.config.update(config)
     check_production_safety(app.config)
+    app.extensions["quizapp.created_in_pid"] = os.getpid()  # lets a forked job tell it inherited the pool
     os.makedirs(app.instance_path, exist_ok=True)
     if app.config["PROXY_COUNT"]:
         from werkzeug.middleware.proxy_fix import ProxyFix

@@ -102,7 +102,7 @@ def restore_command(path: Path) -> None:
 @click.option("--burst", is_flag=True, help="Run the queued jobs, then stop.")
 @with_appcontext
 def worker_command(burst: bool) -> None:
-    """Run background jobs (question generation) from Redis; needs REDIS_URL."""
+    """Run background jobs (question generation, PDF rendering) from Redis; needs REDIS_URL."""
     from flask import current_app
     from redis import Redis
     from rq import Worker

@@ -54,6 +54,14 @@ def load_config(instance_path: str) -> dict:
         "RATELIMIT_ENABLED": _bool("QUIZAPP_RATELIMIT", True),
         "RATELIMIT_KEY_PREFIX": os.environ.get("QUIZAPP_RATELIMIT_PREFIX", "quizapp"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Redis down must not lock everyone out of log-in: limits fall back to each worker's memory (Flask-
+        # Limiter logs "Rate limit storage unreachable - falling back to in-memory storage") and Redis is
+        # tried again with backoff; a dead host is given up on after a second, not a request timeout.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
+        "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}
+        if os.environ.get("REDIS_URL")
+        else {},
         "INVITE_CODE": os.environ.get("QUIZAPP_TEACHER_INVITE_CODE", ""),
         # How many reverse proxies sit in front of the app (0 = none): trust that many X-Forwarded-* hops.
         "PROXY_COUNT": int(os.environ.get("QUIZAPP_PROXY_COUNT", "0")),

@@ -11,6 +11,25 @@ from __future__ import annotations
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+READ_ONLY_SNAPSHOT = "quizapp_read_only_snapshot"  # an execution option, see snapshot_options()
+
+
+def snapshot_options(dialect: str) -> dict:
+    """Execution options for a connection whose one transaction reads a consistent, read-only snapshot.
+
+    PostgreSQL: SERIALIZABLE READ ONLY DEFERRABLE, which waits (if need be) for a moment when no
+    serialization anomaly is possible and then never fails nor blocks writers (what pg_dump uses).
+    SQLite: a deferred BEGIN in WAL mode (see ``install_sqlite_discipline``).
+    """
+    if dialect == "postgresql":
+        return {
+            READ_ONLY_SNAPSHOT: True,
+            "isolation_level": "SERIALIZABLE",
+            "postgresql_readonly": True,
+            "postgresql_deferrable": True,
+        }
+    return {READ_ONLY_SNAPSHOT: True}
+
 
 def engine_options(uri: str, busy_timeout_ms: int) -> dict:
     """SQLAlchemy engine options suited to the database behind ``uri``."""
@@ -38,4 +57,9 @@ def install_sqlite_discipline(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        if conn.get_execution_options().get(READ_ONLY_SNAPSHOT):
+            # A read-only snapshot (a backup): a deferred BEGIN reads one consistent WAL snapshot from
+            # its first SELECT on, without taking the writer lock, so writers go on meanwhile.
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")

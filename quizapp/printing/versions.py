@@ -7,6 +7,7 @@ question, so a version prints the same every time and its key always matches it.
 from __future__ import annotations
 
 import random
+import re
 import string
 from dataclasses import dataclass, field
 
@@ -67,6 +68,17 @@ def _rng(scope: str, letter: str, *more: object) -> random.Random:
     return random.Random(":".join(map(str, (scope, letter, *more))))
 
 
+_NUMBER = re.compile(r"^[$€£]?\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def bank_order(word: str) -> tuple:
+    """The word bank's order: numbers by value first ("$7", "12", "2027", "9,000"), then words A to Z."""
+    match = _NUMBER.match(word.strip())
+    if match:
+        return (0, float(match.group(1).replace(",", "")), word.casefold())
+    return (1, 0.0, word.casefold())
+
+
 def build_version(items: list[Item], scope: str, letter: str, word_bank: bool = True) -> Version:
     """Version ``letter`` of ``items``: sections in a fixed order, questions and options shuffled within."""
     sections = []
@@ -113,7 +125,7 @@ def _layout(item: Item, number: int, rng: random.Random, word_bank: bool) -> She
         if item.qtype == "cloze":
             q.before, _, q.after = item.prompt.partition(BLANK)
             if word_bank and item.choices:
-                q.bank = sorted(item.choices, key=str.casefold)
+                q.bank = sorted(item.choices, key=bank_order)
         q.key = item.answer + (f"  (also: {', '.join(others)})" if others else "")
     return q
 

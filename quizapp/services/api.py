@@ -80,8 +80,8 @@ def results_json(assignment: Assignment) -> list[dict]:
 
     book = build_gradebook(assignment.classroom)
     rows = []
-    for learner in book.learners:
-        cell = book.cell(learner.id, assignment.id)
+    for learner, cells in book.rows:
+        cell = next(c for c in cells if c.assignment_id == assignment.id)
         rows.append(
             {
                 "learner_id": learner.id,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Article, Assignment, Classroom, Question
 from ..models.classroom import ASSIGNMENT_MODES
+from .quizzes import QUIZ_TYPES, quiz_question_ids
 
 MAX_TITLE = 200
 MAX_ATTEMPTS = 100
@@ -87,8 +88,12 @@ def create_assignment(classroom: Classroom, article: Article, data: AssignmentIn
     if unknown:
         raise AssignmentError("Only approved questions of this article can be set.")
     ordered = [i for i in approved_ids if i in set(chosen)] if chosen else approved_ids
-    pool_draw = _int(data.pool_draw, "Questions per learner", 1, len(ordered))
-    if pool_draw == len(ordered):
+    quizzable = sum(1 for q in approved if q.id in set(ordered) and q.qtype in QUIZ_TYPES)
+    if str(data.pool_draw or "").strip() and not quizzable:
+        raise AssignmentError("Flashcards are not drawn from a pool: leave questions per learner empty.")
+    # A pool draws graded questions only: flashcards go to every learner's deck, not into the draw.
+    pool_draw = _int(data.pool_draw, "Questions per learner", 1, max(quizzable, 1))
+    if pool_draw == quizzable:
         pool_draw = None
     if data.mode not in ASSIGNMENT_MODES:
         raise AssignmentError("Mode must be practice or test.")
@@ -132,8 +137,10 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
 
 
 def questions_per_learner(assignment: Assignment) -> int:
-    """How many questions each learner gets: the pool draw, or every chosen question."""
-    return assignment.pool_draw or len(assignment.question_ids or [])
+    """How many graded questions a learner starting now gets: the pool draw, or every approved quiz
+    question of the assignment (flashcards are self-rated review cards, never graded)."""
+    quizzable = len(quiz_question_ids(assignment))
+    return min(assignment.pool_draw or quizzable, quizzable)
 
 
 def delete_assignment(assignment: Assignment) -> None:

@@ -37,11 +37,13 @@ class ExportFile:
 
 
 def _may_see(user: User, owner_id: int | None) -> bool:
-    return user.role == "admin" or (owner_id is not None and owner_id == user.id)
+    # Admins too see only their own: an admin manages accounts, not other teachers' classes, as on
+    # every teacher page (one rule, so print and paper entry cannot read or grade what those hide).
+    return owner_id is not None and owner_id == user.id
 
 
 def owned_article(user: User, article_id: int) -> Article | None:
-    """The article if ``user`` owns it (admins see all); None otherwise."""
+    """The article if ``user`` owns it; None otherwise."""
     article = db.session.get(Article, article_id)
     return article if article is not None and _may_see(user, article.owner_id) else None
 
@@ -83,15 +85,26 @@ def article_question_set(user: User, article_id: int) -> QuestionSet | None:
 
 
 def assignment_question_set(user: User, assignment_id: int) -> QuestionSet | None:
-    """The questions of an assignment set by ``user`` (admins: any), in the assignment's order."""
+    """The still-approved questions of an assignment set by ``user``, in the assignment's order.
+
+    A question rejected after the assignment was set is withdrawn, as it is from the online quiz: it
+    is not printed, exported or accepted in paper entry.
+    """
     assignment = db.session.get(Assignment, assignment_id)
     if assignment is None or not _may_see(user, assignment.classroom.teacher_id):
         return None
     wanted = [int(i) for i in assignment.question_ids or []]
-    found = {q.id: q for q in db.session.scalars(db.select(Question).where(Question.id.in_(wanted)))}
-    items = [
-        question_item(found[i]) for i in wanted if i in found and found[i].article_id == assignment.article_id
-    ]
+    found = {
+        q.id: q
+        for q in db.session.scalars(
+            db.select(Question).where(
+                Question.id.in_(wanted),
+                Question.article_id == assignment.article_id,
+                Question.status == "approved",
+            )
+        )
+    }
+    items = [question_item(found[i]) for i in wanted if i in found]
     return QuestionSet(
         assignment.title, f"assignment-{assignment.id}", assignment.article, items, assignment.id
     )

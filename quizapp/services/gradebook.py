@@ -1,6 +1,6 @@
 """A class's gradebook: learners x assignments, each learner's answers, and a spreadsheet-safe CSV.
 
-Everything is read with a fixed number of aggregate queries (GROUP BY), however many learners there are.
+Everything is read with a fixed number of queries, however many learners there are.
 """
 
 from __future__ import annotations
@@ -9,27 +9,34 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response, User, utcnow
-from .assignments import class_assignments, questions_per_learner
+from .assignments import class_assignments
+from .grades import (
+    AttemptScore,
+    attempt_scores,
+    averages_of,
+    best_of,
+    class_averages,
+    withdrawn_question_ids,
+)
 from .grading import parse_matching_given
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_NOTHING = (0, 0, None, 0, 0)
 LEARNERS_PER_PAGE = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):  # a tuple: a page makes 4,000 of them, and tuples are the cheapest to build
     """One learner's standing on one assignment."""
 
     assignment_id: int
     status: str  # done | late | missing | in_progress | not_started
-    best: int | None  # best submitted score (questions right)
-    total: int
+    best: int | None  # questions right in the best submitted attempt
+    total: int  # graded questions of that attempt (or of the one in progress)
     attempts: int
     answered: int = 0
     percent: float | None = None  # best / total, in percent, one decimal
@@ -38,14 +45,15 @@ class Cell:
 @dataclass
 class Gradebook:
     classroom: Classroom
-    learners: list[User]  # every learner of the class (``rows`` holds the current page)
+    learners: list[User]  # the learners of this page, by name (every learner when not paged)
     assignments: list[Assignment]
-    rows: list[tuple[User, list[Cell]]]  # one row per learner, cells in assignment order
+    rows: list[tuple[User, list[Cell]]]  # one row per learner of ``learners``, cells in assignment order
     averages: dict[int, float | None]  # assignment id -> mean best percentage of those who submitted
     completions: dict[int, int]  # assignment id -> learners who submitted (on time or late)
     page: int = 1
     pages: int = 1
     first: int = 1  # the position of the page's first learner in the class list
+    learner_count: int = 0  # every learner of the class
 
     def cell(self, learner_id: int, assignment_id: int) -> Cell:
         for learner, cells in self.rows:
@@ -60,24 +68,40 @@ class Gradebook:
         return self.completions[assignment_id]
 
 
-def _status(due_at: datetime | None, now: datetime, n: int, submitted: int, on_time: int) -> str:
-    if submitted:
-        return "done" if on_time else "late"
-    if due_at is not None and due_at < now:
-        return "missing"
-    return "in_progress" if n else "not_started"
+def _enrolled(classroom: Classroom):
+    return select(Enrolment.user_id).where(Enrolment.classroom_id == classroom.id)
 
 
-def class_learners(classroom: Classroom) -> list[User]:
-    """The learners enrolled in the class, by name."""
-    return list(
-        db.session.scalars(
-            select(User)
-            .join(Enrolment, Enrolment.user_id == User.id)
-            .where(Enrolment.classroom_id == classroom.id)
-            .order_by(func.lower(User.name), User.id)
-        )
+def class_learners(classroom: Classroom, offset: int = 0, limit: int | None = None) -> list[User]:
+    """The learners enrolled in the class, by name; ``offset`` and ``limit`` page them in SQL."""
+    query = (
+        select(User)
+        .where(User.id.in_(_enrolled(classroom)))
+        .order_by(func.lower(User.name), User.id)
+        .offset(offset)
+        .limit(limit)
     )
+    return list(db.session.scalars(query))
+
+
+def _cell(assignment_id: int, past_due: bool, scores) -> Cell:
+    if not scores:
+        return Cell(assignment_id, "missing" if past_due else "not_started", None, 0, 0)
+    if len(scores) == 1:  # the usual case, kept cheap: a page holds thousands of cells
+        only = scores[0]
+        if only.submitted:
+            status = "done" if only.on_time else "late"
+            return Cell(assignment_id, status, only.right, only.total, 1, only.answered, only.percent)
+        status = "missing" if past_due else "in_progress"
+        return Cell(assignment_id, status, None, only.total, 1, only.answered)
+    submitted = [s for s in scores if s.submitted]
+    if submitted:
+        best = best_of(submitted)
+        status = "done" if any(s.on_time for s in submitted) else "late"
+        return Cell(assignment_id, status, best.right, best.total, len(scores), best.answered, best.percent)
+    current = max(scores, key=lambda s: s.attempt_id)
+    status = "missing" if past_due else "in_progress"
+    return Cell(assignment_id, status, None, current.total, len(scores), current.answered)
 
 
 def build_gradebook(
@@ -85,67 +109,39 @@ def build_gradebook(
 ) -> Gradebook:
     """The gradebook of a class: best submitted score, late and missing marks, per learner.
 
-    With ``per_page`` only that page of learners (by name) gets cells, as Moodle's grader report
-    pages its students; the class averages and completion counts always cover every learner.
+    A score is the attempt's right answers out of the graded questions that learner was given (see
+    :mod:`.scores`). With ``per_page`` only that page of learners (by name) is read and gets cells, as
+    Moodle's grader report pages its students; the class averages and completion counts always cover
+    every learner.
     """
     now = now or utcnow()
-    everyone = class_learners(classroom)
-    pages = max(1, -(-len(everyone) // per_page)) if per_page else 1
+    count = db.session.scalar(select(func.count()).select_from(_enrolled(classroom).subquery()))
+    pages = max(1, -(-count // per_page)) if per_page else 1
     page = min(max(1, page), pages)
-    learners = everyone[(page - 1) * per_page : page * per_page] if per_page else everyone
+    offset = (page - 1) * per_page if per_page else 0
+    learners = class_learners(classroom, offset, per_page)
     assignments = class_assignments(classroom)
-    assignment_ids = [a.id for a in assignments] or [0]
-    enrolled = select(Enrolment.user_id).where(Enrolment.classroom_id == classroom.id)
-    submitted = Attempt.submitted_at.is_not(None)
-    on_time = submitted & (Assignment.due_at.is_(None) | (Attempt.submitted_at <= Assignment.due_at))
-    who = Attempt.user_id.in_([u.id for u in learners] or [0]) if per_page else Attempt.user_id.in_(enrolled)
-    rows = db.session.execute(
-        select(
-            Attempt.user_id,
-            Attempt.assignment_id,
-            func.count(Attempt.id),
-            func.count(Attempt.submitted_at),
-            func.max(case((submitted, Attempt.correct_count))),
-            func.sum(case((on_time, 1), else_=0)),
-            func.max(Attempt.answered_count),
-        )
-        .join(Assignment, Assignment.id == Attempt.assignment_id)
-        .where(Attempt.assignment_id.in_(assignment_ids), who)
-        .group_by(Attempt.user_id, Attempt.assignment_id)
+    by_cell: dict[tuple[int, int], list[AttemptScore]] = {}
+    who = [u.id for u in learners] if per_page else _enrolled(classroom)
+    withdrawn = withdrawn_question_ids(assignments)
+    for score in attempt_scores(assignments, who, withdrawn):
+        by_cell.setdefault((score.user_id, score.assignment_id), []).append(score)
+    columns = [(a.id, a.due_at is not None and a.due_at < now) for a in assignments]
+    rows = [
+        (learner, [_cell(aid, past_due, by_cell.get((learner.id, aid))) for aid, past_due in columns])
+        for learner in learners
+    ]
+    # Paged, the class figures need every learner's attempts: one GROUP BY. Unpaged (the CSV, the API)
+    # every attempt is already scored here.
+    if per_page:
+        figures = class_averages(assignments, _enrolled(classroom), withdrawn)
+    else:
+        figures = averages_of(by_cell, assignments)
+    averages = {aid: mean for aid, (_, mean) in figures.items()}
+    completions = {aid: n for aid, (n, _) in figures.items()}
+    return Gradebook(
+        classroom, learners, assignments, rows, averages, completions, page, pages, offset + 1, count
     )
-    found = {(r[0], r[1]): r[2:] for r in rows}
-    totals = {a.id: questions_per_learner(a) for a in assignments}
-    book_rows = []
-    for learner in learners:
-        cells = []
-        for assignment in assignments:
-            total = totals[assignment.id]
-            n, n_submitted, best, on_time_count, answered = found.get((learner.id, assignment.id), _NOTHING)
-            status = _status(assignment.due_at, now, n, n_submitted, on_time_count or 0)
-            best = best if n_submitted else None
-            percent = round(100 * best / total, 1) if best is not None and total else None
-            cells.append(Cell(assignment.id, status, best, total, n, answered or 0, percent))
-        book_rows.append((learner, cells))
-    best = (
-        select(Attempt.assignment_id, func.max(Attempt.correct_count).label("best"))
-        .where(Attempt.assignment_id.in_(assignment_ids), Attempt.user_id.in_(enrolled), submitted)
-        .group_by(Attempt.user_id, Attempt.assignment_id)
-        .subquery()
-    )
-    sums = {
-        aid: (n, total_best)
-        for aid, n, total_best in db.session.execute(
-            select(best.c.assignment_id, func.count(), func.sum(best.c.best)).group_by(best.c.assignment_id)
-        )
-    }
-    averages, completions = {}, {}
-    for assignment in assignments:
-        n, total_best = sums.get(assignment.id, (0, 0))
-        total = totals[assignment.id]
-        averages[assignment.id] = round(100 * total_best / (n * total), 1) if n and total else None
-        completions[assignment.id] = n
-    first = (page - 1) * per_page + 1 if per_page else 1
-    return Gradebook(classroom, everyone, assignments, book_rows, averages, completions, page, pages, first)
 
 
 def assignment_learner(assignment: Assignment, user_id: int) -> User | None:
@@ -174,6 +170,7 @@ def learner_answers(assignment: Assignment, learner: User) -> list[dict]:
     by_attempt: dict[int, dict[int, tuple[Response, Question]]] = {}
     for response, question in rows:
         by_attempt.setdefault(response.attempt_id, {})[question.id] = (response, question)
+    scores = {s.attempt_id: s for s in attempt_scores([assignment], [learner.id])}
     text = assignment.article.text
     result = []
     for attempt in attempts:
@@ -190,7 +187,15 @@ def learner_answers(assignment: Assignment, learner: User) -> list[dict]:
             if question.qtype == "matching":  # stored as JSON {"left": "right"}: show it as pairs
                 given = "; ".join(f"{k} = {v}" for k, v in parse_matching_given(given).items())
             items.append({"response": response, "question": question, "evidence": evidence, "given": given})
-        result.append({"attempt": attempt, "items": items, "total": len(attempt.question_order or [])})
+        score = scores.get(attempt.id)
+        result.append(
+            {
+                "attempt": attempt,
+                "items": items,
+                "right": score.right if score else 0,
+                "total": score.total if score else 0,
+            }
+        )
     return result
 
 

@@ -9,6 +9,7 @@ item). Both come out of one GROUP BY query, whatever the number of learners.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import case, select, update
@@ -138,6 +139,27 @@ def item_analysis(assignment: Assignment) -> tuple[list[ItemStats], int]:
         item.flags = _flags(item)
     submitted = db.session.scalar(select(db.func.count(Attempt.id)).where(finished)) or 0
     return [stats[i] for i in ids if i in stats], submitted
+
+
+_LEAD = re.compile(r"^(.{3,80}?[?:.])\s+(\S.*)$", re.S)
+
+
+def distinct_labels(prompts: list[str]) -> list[str]:
+    """Each prompt without a lead sentence it shares with another prompt of the list.
+
+    Generated questions often open alike ("Which option completes the sentence? ...", "True or
+    false: ..."), so a table of prompts cut to one line would show identical rows; the part that
+    differs (the blanked sentence, the statement) tells them apart.
+    """
+    leads = [_LEAD.match(" ".join(p.split())) for p in prompts]
+    counts: dict[str, int] = {}
+    for match in leads:
+        if match:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return [
+        match.group(2) if match and counts[match.group(1)] > 1 else " ".join(prompt.split())
+        for prompt, match in zip(prompts, leads, strict=True)
+    ]
 
 
 def assignment_question(assignment: Assignment, question_id: int) -> Question | None:

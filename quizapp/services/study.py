@@ -154,15 +154,20 @@ def review_card(
     return ReviewResult(log, created=True)
 
 
-def review_from_response(user_id: int, question: Question, response: Response) -> ReviewResult:
-    """Turn a quiz answer into a review of the learner's card for that question (made if new)."""
+def review_from_response(
+    user_id: int, question: Question, response: Response, source: str = "quiz"
+) -> ReviewResult:
+    """Turn a quiz answer into a review of the learner's card for that question (made if new).
+
+    ``source`` is logged with the review: "quiz" online, "paper" for results typed in from a worksheet.
+    """
     card = ensure_card(user_id, question.id)
     db.session.commit()
     rating = srs.rating_for_answer(
         response.correct, response.response_ms, recent_response_times(user_id, response.id)
     )
     return review_card(
-        user_id, card.id, rating, response.submission_id, duration_ms=response.response_ms, source="quiz"
+        user_id, card.id, rating, response.submission_id, duration_ms=response.response_ms, source=source
     )
 
 

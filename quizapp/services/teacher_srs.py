@@ -49,7 +49,9 @@ def _scope(classroom: Classroom):
     learners = select(Enrolment.user_id).where(Enrolment.classroom_id == classroom.id)
     articles = select(Assignment.article_id).where(Assignment.classroom_id == classroom.id)
     questions = select(Question.id).where(Question.article_id.in_(articles))
-    return and_(Card.user_id.in_(learners), Card.question_id.in_(questions))
+    # "+ 0" keeps SQLite from probing its (user_id, question_id) index once per learner and question
+    # (300 x 720 lookups, 190 ms on the teacher bench); it reads each learner's cards instead (30 ms).
+    return and_(Card.user_id.in_(learners), (Card.question_id + 0).in_(questions))
 
 
 def class_study(classroom: Classroom, now: datetime | None = None) -> ClassStudy:

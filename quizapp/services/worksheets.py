@@ -13,6 +13,7 @@ from ..models import Assignment, Attempt, Enrolment, Question, Response, User, u
 from ..printing import render
 from ..printing.render import SheetOptions, SheetSource
 from ..printing.versions import MAX_VERSIONS, SheetQuestion, Version, build_version, version_letters
+from . import study
 from .exchange import QuestionSet, slug
 from .grading import grade_question
 
@@ -195,7 +196,28 @@ def record_paper_results(
     except IntegrityError:
         db.session.rollback()
         raise PaperEntryError("these results were already recorded (or entered at the same moment)") from None
+    schedule_paper_answers(attempt)
     return attempt
+
+
+def schedule_paper_answers(attempt: Attempt) -> int:
+    """Review the learner's card for each answer of a paper attempt, as an online answer reviews it.
+
+    Goes through :func:`study.review_from_response`, the path online answers take: a right answer is
+    rated Good, a wrong one Again (paper has no answer times), and each response's submission id is
+    logged once, so entering the same sheet again reviews nothing twice. Returns the reviews made.
+    """
+    ids = [r.question_id for r in attempt.responses]
+    questions = {q.id: q for q in db.session.scalars(select(Question).where(Question.id.in_(ids or [0])))}
+    made = 0
+    for response in sorted(attempt.responses, key=lambda r: r.id):
+        try:
+            made += study.review_from_response(
+                attempt.user_id, questions[response.question_id], response, source="paper"
+            ).created
+        except study.ReviewConflict:
+            db.session.rollback()  # the grade stands; only its review was a duplicate
+    return made
 
 
 def paper_learners(qset: QuestionSet) -> list[User]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import limiter
@@ -14,9 +15,19 @@ from .forms import ChangePasswordForm, LoginForm, SignupForm
 bp = Blueprint("auth", __name__)
 
 
+def _login_account() -> str:
+    return (request.form.get("email") or "").strip().lower()[:254]
+
+
+def _login_address_and_account_key() -> str:
+    # Guessing one account from one address is held tight, so someone elsewhere who fails on purpose
+    # cannot lock the owner out; a whole class behind one school address still logs in (per account).
+    return f"login:{get_remote_address()}:{_login_account()}"
+
+
 def _login_account_key() -> str:
-    # Guessing is limited per account; a whole class behind one school address may still log in.
-    return "login:" + (request.form.get("email") or "").strip().lower()[:254]
+    # Guessing one account from many addresses is held too, more loosely (costly to abuse for lock-out).
+    return "login-any:" + _login_account()
 
 
 def safe_next(target: str | None) -> str | None:
@@ -30,7 +41,8 @@ def safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute; 50 per hour", key_func=_login_account_key, methods=["POST"])
+@limiter.limit("10 per minute; 50 per hour", key_func=_login_address_and_account_key, methods=["POST"])
+@limiter.limit("60 per minute; 300 per hour", key_func=_login_account_key, methods=["POST"])
 @limiter.limit("120 per minute", methods=["POST"])
 def login():
     if current_user.is_authenticated:

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 
 from ..interop.items import FormatError
-from ..services import exchange, worksheets
+from ..services import exchange, pdf_jobs, worksheets
 from .access import teacher_required
 
 bp = Blueprint("exchange", __name__, url_prefix="/teach/exchange")
@@ -64,8 +64,32 @@ def pdf(source: str, object_id: int):
     if not qset.items:
         flash("There are no approved questions to print yet.", "error")
         return redirect(url_for(".page", source=source, object_id=object_id))
-    result = worksheets.render_pdf(qset, kind, worksheets.sheet_options(request.args))
+    result = pdf_jobs.request_pdf(
+        current_user, source, object_id, kind, worksheets.sheet_options(request.args)
+    )
+    if isinstance(result, str):  # queued: the page polls the job and offers the file when it is ready
+        return redirect(url_for(".pdf_job", job_id=result), 303)
     return _download(result.data, result.filename, "application/pdf")
+
+
+@bp.route("/pdf/<job_id>")
+@teacher_required
+def pdf_job(job_id: str):
+    """A queued PDF: 'being prepared' (the page refreshes itself) until it is ready to download."""
+    status = pdf_jobs.pdf_status(current_user, job_id)
+    if status is None:
+        abort(404)
+    return render_template("print/pdf_job.html", status=status, kind_label=worksheets.PDF_KINDS[status.kind])
+
+
+@bp.route("/pdf/<job_id>/file")
+@teacher_required
+def pdf_file(job_id: str):
+    """Download a queued PDF once it is ready."""
+    status = pdf_jobs.pdf_status(current_user, job_id)
+    if status is None or status.file is None:
+        abort(404)
+    return _download(status.file.data, status.file.filename, "application/pdf")
 
 
 @bp.route("/<any(articles, assignments):source>/<int:object_id>/worksheet")

@@ -89,3 +89,47 @@ def test_paper_results_page_in_the_browser(live_app, page):
     page.get_by_role("button", name="Record results").click()
     expect(page.get_by_text("Recorded version B for Ada Learner")).to_be_visible()
     screenshot(page, "exchange-06-paper-results-recorded")
+
+
+def test_a_queued_pdf_shows_pending_then_ready_in_the_browser(live_app, page, teacher_article):
+    """With Redis the print buttons queue the PDF: the page says it is being prepared and refreshes
+    itself; once a worker has rendered it, the same page offers the download."""
+    import os
+    import uuid
+
+    from rq import SimpleWorker
+
+    from quizapp.services import jobs
+    from tests.support import skip_or_fail
+
+    url = os.environ.get("QUIZAPP_TEST_REDIS_URL")
+    if not url:
+        skip_or_fail("the queued-PDF browser test needs QUIZAPP_TEST_REDIS_URL")
+    live_app.config.update(REDIS_URL=url, JOBS_QUEUE=f"quizapp-test-{uuid.uuid4().hex[:8]}")
+    base = live_app.config["LIVE_URL"]
+    email, article_id = teacher_article
+    _login(page, base, email)
+    page.goto(f"{base}/teach/exchange/articles/{article_id}")
+    page.get_by_role("button", name="Answer keys (PDF)").click()
+    page.wait_for_url("**/teach/exchange/pdf/pdf-*")
+    expect(page.get_by_text("Preparing your PDF")).to_be_visible()
+    screenshot(page, "exchange-06-pdf-pending")
+    with live_app.app_context():
+        queue = jobs.queue()
+        try:
+            SimpleWorker([queue], connection=queue.connection).work(burst=True)
+            page.wait_for_selector("text=Your PDF is ready.", timeout=10_000)  # the page refreshed itself
+            screenshot(page, "exchange-07-pdf-ready")
+            with page.expect_download() as download:
+                page.get_by_role("link", name="Download the PDF").click()
+            from pathlib import Path
+
+            data = Path(download.value.path()).read_bytes()
+            assert data.startswith(b"%PDF") and "keys" in download.value.suggested_filename
+        finally:
+            for registry in (queue.finished_job_registry, queue.failed_job_registry):
+                for job_id in registry.get_job_ids():
+                    job = queue.fetch_job(job_id)
+                    if job is not None:
+                        job.delete()
+            queue.delete(delete_jobs=True)

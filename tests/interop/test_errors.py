@@ -122,3 +122,21 @@ def test_csv_accepts_a_spreadsheet_file_with_bom_and_crlf():
     text = "\ufefftype,prompt,answer,choices,accepted\r\ntrue_false,Sky is blue,true,,\r\n"
     (item,) = read_csv(text)
     assert (item.qtype, item.answer, item.choices) == ("true_false", "True", ["True", "False"])
+
+
+@pytest.mark.parametrize(
+    "text,where",
+    [
+        ('{"questions": [\n  {"type": "short_answer",\n   "prompt": "Who?" "answer": "Ana"}\n]}', "line 3"),
+        ('{"questions": [{"type": "short_answer", "prompt": "Who?", "answer": "Ana"}, {"prompt": "x"}]}',
+         "questions[1]"),
+        ('{"questions": [{"type": "mcq", "prompt": "Who?", "answer": "Ana", "choices": ["Ben", "Cy"]}]}',
+         "questions[0]"),
+    ],
+    ids=["syntax-error-line", "missing-type", "key-not-an-option"],
+)  # fmt: skip
+def test_json_errors_name_the_line_or_question(text, where):
+    from quizapp.interop.jsonfmt import read_json
+
+    err = _error(read_json, text)
+    assert err.where == where and str(err).startswith(f"{where}: ")

@@ -145,3 +145,29 @@ def test_learners_have_no_tokens_page(client, auth, app):
     make_user("learner", email="ada@example.com")
     auth.login("ada@example.com", PASSWORD)
     assert client.get("/account/tokens/").status_code == 403
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_creating_an_article_generates_draft_questions_with_evidence(client, teacher_token):
+    """POST /articles runs the real question engine (inline without Redis): 201, drafts to review."""
+    from pathlib import Path
+
+    _teacher, headers = teacher_token
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_87cfecf9a415b49a.txt"
+    title, _, text = seed.read_text(encoding="utf-8").partition("\n")
+    response = client.post("/api/v1/articles", json={"title": title, "text": text}, headers=headers)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    body = response.get_json()
+    assert body["status"] == "ready" and body["title"] == title
+    assert body["question_counts"]["draft"] > 0 and body["question_counts"]["approved"] == 0
+    listed = client.get(f"/api/v1/articles/{body['id']}/questions", headers=headers).get_json()
+    questions = listed["questions"] if isinstance(listed, dict) else listed
+    assert len(questions) == body["question_counts"]["draft"]
+    for q in questions:
+        assert q["status"] == "draft" and q["prompt"] and q["answer"]
+        evidence = q["evidence"]
+        flat = " ".join(text.split())  # the stored text is normalized (line breaks, spaces)
+        assert evidence["text"] and " ".join(evidence["text"].split()) in flat  # grounded in the article
+        assert evidence["end"] - evidence["start"] == len(evidence["text"])
+    again = client.post("/api/v1/articles", json={"title": title, "text": text}, headers=headers)
+    assert again.get_json()["id"] == body["id"]  # the same text is the same article

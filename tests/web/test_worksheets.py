@@ -266,3 +266,13 @@ def test_long_card_text_never_pushes_cards_off_their_page():
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) == 2  # eight cards: one fronts page, one backs page
     assert "#8" in pages[0].extract_text() and "#8" in pages[1].extract_text()
+
+
+def test_the_word_bank_sorts_numbers_by_value_then_words():
+    from quizapp.interop.items import Item
+    from quizapp.printing.versions import build_version
+
+    item = Item(qtype="cloze", prompt="It cost $_____ million.", answer="12",
+                choices=["40", "2027", "seven", "12", "9,000", "$7", "Ana"], ref="1")  # fmt: skip
+    (question,) = build_version([item], "article-1", "A").questions
+    assert question.bank == ["$7", "12", "40", "2027", "9,000", "Ana", "seven"]

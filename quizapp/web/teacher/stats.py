@@ -24,6 +24,7 @@ def assignment_stats(assignment_id: int):
         "teacher/stats.html",
         assignment=assignment,
         items=items,
+        labels_shown=itemstats.distinct_labels([i.question.prompt for i in items]),
         attempts=attempts,
         per_learner=questions_per_learner(assignment),
         labels=TYPE_LABELS,

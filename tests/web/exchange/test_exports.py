@@ -90,3 +90,22 @@ def test_export_page_lists_every_format_and_pdf(client, setup):
     for kind in ("worksheet", "keys", "flashcards"):
         assert f'value="{kind}"' in html
     assert 'name="csrf_token"' in html and 'enctype="multipart/form-data"' in html
+
+
+def test_assignment_worksheets_and_exports_leave_out_questions_rejected_later(client, setup):
+    from quizapp.extensions import db
+
+    owner, article = setup
+    assignment = make_assignment(make_class(owner), article)
+    approved = [q for q in article.questions if q.status == "approved"]
+    rejected = approved[0]
+    rejected.status = "rejected"
+    db.session.commit()
+    base = f"/teach/exchange/assignments/{assignment.id}"
+    exported = json.loads(client.get(f"{base}/export/json").get_data(as_text=True))
+    prompts = [q["prompt"] for q in exported["questions"]]
+    assert rejected.prompt not in prompts and len(prompts) == len(approved) - 1
+    sheet = client.get(f"{base}/worksheet").get_data(as_text=True)
+    assert rejected.prompt not in sheet and approved[1].prompt in sheet
+    keys = client.get(f"{base}/pdf?kind=keys")
+    assert keys.status_code == 200 and keys.mimetype == "application/pdf"

@@ -126,3 +126,41 @@ def test_only_learners_of_the_class_and_only_the_owner(client, auth, setup):
     auth.login(other.email, PASSWORD)
     assert client.get(f"/teach/exchange/assignments/{assignment.id}/paper").status_code == 404
     assert _attempts(assignment) == []
+
+
+def test_paper_results_reach_the_gradebook_and_the_learners_cards_once(client, setup):
+    from quizapp.models import Card, ReviewLog
+    from quizapp.srs import AGAIN, GOOD
+
+    teacher, learner, assignment = setup
+    version = paper_version(assignment_question_set(teacher, assignment.id), "A")
+    answers = right_answers(version)
+    tf = next(q for q in version.questions if q.item.qtype == "true_false")
+    answers[tf.number] = "F" if tf.item.answer == "True" else "T"
+    assert _post(client, assignment, learner.id, "A", answers).status_code == 303
+    page = client.get(f"/teach/classes/{assignment.classroom_id}/gradebook").get_data(as_text=True)
+    assert "<b>83%</b> <small>5/6</small>" in page  # 6 printed questions, flashcard included
+    db.session.expire_all()
+    logs = db.session.scalars(db.select(ReviewLog).where(ReviewLog.user_id == learner.id)).all()
+    cards = db.session.scalars(db.select(Card).where(Card.user_id == learner.id)).all()
+    assert {c.question_id for c in cards} == {int(q.item.ref) for q in version.questions}
+    assert len(logs) == 6 and {log.source for log in logs} == {"paper"}
+    ratings = {db.session.get(Card, log.card_id).question_id: log.rating for log in logs}
+    assert ratings.pop(int(tf.item.ref)) == AGAIN and set(ratings.values()) == {GOOD}
+    assert all(c.reps == 1 and c.last_review is not None for c in cards)
+    again = _post(client, assignment, learner.id, "A", answers)  # the same sheet sent twice
+    assert again.status_code == 400
+    assert db.session.scalar(db.select(db.func.count(ReviewLog.id))) == 6
+
+
+def test_questions_rejected_after_the_assignment_are_not_on_paper(client, setup):
+    from quizapp.models import Question
+
+    teacher, learner, assignment = setup
+    rejected = db.session.get(Question, assignment.question_ids[0])
+    rejected.status = "rejected"
+    db.session.commit()
+    version = paper_version(assignment_question_set(teacher, assignment.id), "A")
+    assert rejected.id not in {int(q.item.ref) for q in version.questions} and len(version.questions) == 5
+    page = client.get(f"/teach/exchange/assignments/{assignment.id}/paper").get_data(as_text=True)
+    assert rejected.prompt not in page

@@ -6,6 +6,8 @@ import csv
 import io
 from datetime import timedelta
 
+import pytest
+
 from quizapp.extensions import db
 from quizapp.models import utcnow
 from quizapp.services.gradebook import build_gradebook, safe_cell
@@ -130,3 +132,79 @@ def test_matching_answers_show_as_pairs(app, client, auth):
     add_attempt(assignment, learner, {question.id: (json.dumps({"Ruiz": "critic", "Diaz": "mayor"}), False)})
     page = client.get(f"/teach/assignments/{assignment.id}/learners/{learner.id}").get_data(as_text=True)
     assert "Ruiz = critic; Diaz = mayor" in page and "Ruiz = mayor; Diaz = critic" in page
+
+
+def _perfect_learner_on_a_mixed_assignment(teacher):
+    """A learner who answers right every question they are actually given, on an assignment that also
+    holds a flashcard (self-rated, never graded), a question rejected before they started, a question
+    they answered wrong that was rejected afterwards, and a pool draw larger than what can be drawn."""
+    from quizapp.models import Question
+    from quizapp.services import quizzes
+    from tests.web.teacher.helpers import make_mcq
+
+    learner = make_user(name="Ada")
+    classroom = make_class(teacher, [learner])
+    article = make_article(teacher, 3)
+    flashcard = Question(article_id=article.id, qtype="flashcard", prompt="Ana Ruiz", answer="the mayor",
+                         status="approved", position=50)  # fmt: skip
+    db.session.add(flashcard)
+    rejected_first = make_mcq(article, prompt="Rejected before the learner started?")
+    rejected_later = make_mcq(article, prompt="Rejected after the learner answered?")
+    assignment = make_assignment(classroom, article)
+    assignment.pool_draw, assignment.shuffle = 9, False  # more than the pool holds: everyone gets all
+    rejected_first.status = "rejected"
+    db.session.commit()
+    attempt = quizzes.start_attempt(assignment, learner.id)
+    for n, question in enumerate(quizzes.live_questions(attempt)):
+        given = "Ben Ortiz" if question.id == rejected_later.id else question.answer
+        quizzes.answer(attempt, question.id, given, f"perfect-{n}", 4000)
+    quizzes.finish(attempt)
+    rejected_later.status = "rejected"
+    db.session.commit()
+    return classroom, assignment, learner
+
+
+def test_score_counts_only_the_graded_questions_the_learner_was_given(app, client, auth):
+    teacher = login_as(client, auth)
+    classroom, assignment, learner = _perfect_learner_on_a_mixed_assignment(teacher)
+    cell = build_gradebook(classroom).cell(learner.id, assignment.id)
+    assert (cell.best, cell.total, cell.percent, cell.status) == (3, 3, 100.0, "done")
+    assert build_gradebook(classroom).average(assignment.id) == 100.0
+    page = client.get(f"/teach/classes/{classroom.id}/gradebook").get_data(as_text=True)
+    assert "<b>100%</b> <small>3/3</small>" in page
+    rows = list(csv.reader(io.StringIO(client.get(f"/teach/classes/{classroom.id}/gradebook.csv")
+                                       .get_data(as_text=True).lstrip("\ufeff"))))  # fmt: skip
+    assert rows[1][2:4] == ["100.0", "submitted"]
+    answers = client.get(f"/teach/assignments/{assignment.id}/learners/{learner.id}").get_data(as_text=True)
+    assert "3/3 right" in answers
+    stats = client.get(f"/teach/assignments/{assignment.id}/stats").get_data(as_text=True)
+    assert "3 questions per learner" in stats
+
+
+def test_api_results_use_the_same_score(app, client):
+    from quizapp.services.api_tokens import create_token
+
+    teacher = make_user("teacher")
+    classroom, assignment, learner = _perfect_learner_on_a_mixed_assignment(teacher)
+    _row, token = create_token(teacher, "tests")
+    body = client.get(
+        f"/api/v1/assignments/{assignment.id}/results", headers={"Authorization": f"Bearer {token}"}
+    ).get_json()
+    (row,) = body["results"]
+    assert (row["best_score"], row["total"], row["percent"]) == (3, 3, 100.0)
+
+
+def test_a_pool_draws_graded_questions_only(app, client, auth):
+    from quizapp.models import Assignment, Question
+    from quizapp.services.assignments import AssignmentError, AssignmentInput, create_assignment
+
+    teacher = make_user("teacher")
+    classroom = make_class(teacher, [make_user()])
+    article = make_article(teacher, 2)
+    db.session.add(Question(article_id=article.id, qtype="flashcard", prompt="Ruiz", answer="mayor",
+                            status="approved", position=9))  # fmt: skip
+    db.session.commit()
+    with pytest.raises(AssignmentError, match="between 1 and 2"):
+        create_assignment(classroom, article, AssignmentInput(article.id, pool_draw="3"))
+    made = create_assignment(classroom, article, AssignmentInput(article.id, pool_draw="2"))
+    assert db.session.get(Assignment, made.id).pool_draw is None  # 2 of 2: everyone gets both

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -149,3 +150,35 @@ def test_accept_refuses_choice_questions_and_unknown_questions(app, client, auth
         ).status_code
         == 404
     )
+
+
+def test_summary_rows_show_the_part_of_each_prompt_that_differs(app, client, auth):
+    from quizapp.services.itemstats import distinct_labels
+
+    stem = "Which option completes the sentence?"
+    teacher = login_as(client, auth)
+    article = make_article(teacher, 0)
+    sentences = [
+        "The council voted _____ to 2 on Monday to build a new library after a long debate that ran late.",
+        "The council voted 7 to 2 on _____ to build a new library after a long debate that ran late.",
+    ]
+    for n, sentence in enumerate(sentences):
+        db.session.add(Question(article_id=article.id, qtype="cloze", prompt=f"{stem} {sentence}",
+                                answer="7", choices=["7", "2"], status="approved", position=n))  # fmt: skip
+    db.session.add(Question(article_id=article.id, qtype="short_answer", prompt="Who said it? Name them.",
+                            answer="Ana Ruiz", status="approved", position=3))  # fmt: skip
+    db.session.commit()
+    assignment = make_assignment(make_class(teacher), article)
+    html = client.get(f"/teach/assignments/{assignment.id}/stats").get_data(as_text=True)
+    summary = html[html.index('<table class="stats-summary">') : html.index("</table>")]
+    rows = re.findall(r'<a href="#item-\d+"[^>]*>([^<]+)</a>', summary)
+    assert rows[0].startswith("The council voted _____ to 2") and rows[1].startswith(
+        "The council voted 7 to 2 on"
+    )
+    assert len(set(rows)) == 3 and not any(r.startswith(stem) for r in rows)
+    assert rows[2] == "Who said it? Name them."  # a lead shared with no other prompt stays
+    assert (
+        'class="table-wrap scroll-cue" tabindex="0" role="region"' in html
+        and "Swipe the table sideways" in html
+    )
+    assert distinct_labels(["True or false: A.", "True or false: B.", "Plain"]) == ["A.", "B.", "Plain"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from quizapp.extensions import db
-from quizapp.models import Card, ReviewLog, utcnow
+from quizapp.models import Card, Enrolment, ReviewLog, utcnow
 from quizapp.services.teacher_srs import class_study
 from tests.factories import make_article, make_assignment, make_class, make_user
 from tests.web.teacher.helpers import login_as
@@ -75,3 +75,22 @@ def test_study_page_shows_the_goal_and_bars(app, client, auth):
     assert f'href="/teach/questions/{q1.id}/edit"' in page
     assert 'class="bar-fill w-50"' in page  # Ada: 1 of 2 mastered
     assert "style=" not in page
+
+
+def test_leeches_of_two_learners_are_grouped_under_their_question(app, client, auth):
+    teacher = login_as(client, auth)
+    classroom, (q0, q1, q2), _ = _setup(teacher)
+    cy = make_user(name="Cy")
+    db.session.add(Enrolment(classroom_id=classroom.id, user_id=cy.id))
+    by_log = _card(cy, q1, state=2, stability=1.0, lapses=1)  # a leech by failures, not by lapses
+    for _ in range(8):
+        _log(by_log, 1, state_before=3)
+    db.session.commit()
+    leeches = {leech["question_id"]: leech for leech in class_study(classroom).leeches}
+    assert leeches[q1.id]["cards"] == 2 and leeches[q1.id]["max_lapses"] == 9  # Ben's and Cy's cards
+    assert leeches[q2.id]["cards"] == 1
+    assert list(leeches)[0] == q1.id  # the question most learners are stuck on comes first
+    page = client.get(f"/teach/classes/{classroom.id}/study").get_data(as_text=True)
+    row = page[page.index(f'href="/teach/questions/{q1.id}/edit"') :]
+    assert row.index("<td>2</td><td>9</td>") < row.index("</tr>")
+    assert page.count(f'href="/teach/questions/{q1.id}/edit"') == 1
