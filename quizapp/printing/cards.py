@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..interop.items import BLANK, Item
 
+MCQ_LEAD = "Which option completes the sentence? "
 COLUMNS = 2
 ROWS = 4
 MAX_CARD_CHARS = 280  # what fits a 90 x 58 mm card in small type; longer text is cut at a word
@@ -37,8 +38,12 @@ def cards_for(items: list[Item]) -> list[Card]:
     for item in items:
         if item.qtype == "matching":
             cards.extend(Card(p["left"], p["right"]) for p in item.choices)
-        elif item.qtype == "cloze":
-            cards.append(Card(item.prompt.replace(BLANK, "_______"), item.answer))
+        elif item.qtype in ("cloze", "mcq") and BLANK in item.prompt:
+            # A card has no options: "Which option completes the sentence?" would ask for what is not there.
+            front = item.prompt.removeprefix(MCQ_LEAD).replace(BLANK, "_______")
+            cards.append(Card(front, item.answer))
+        elif item.qtype == "true_false":
+            cards.append(Card(f"True or false: {item.prompt}", item.answer))
         else:
             cards.append(Card(item.prompt, item.answer))
     return [Card(fit(c.front), fit(c.back), n) for n, c in enumerate(cards, 1)]

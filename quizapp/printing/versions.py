@@ -22,7 +22,7 @@ SECTION_TITLES = {
     "cloze": "Fill in the blank.",
     "matching": "Matching: write the letter of the right description next to each number.",
     "short_answer": "Short answers: answer in a few words.",
-    "flashcard": "Recall: write what each term means in the article.",
+    "flashcard": "Recall: answer from what the article says.",
 }
 
 

@@ -66,6 +66,8 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     if mine:  # a card is given away only where its name and its back stand together
         return any(_shows_pair(visible(b), name, other) for name, other in mine)
     forms = {x for x in (a.answer, *a.accepted) if len(x) >= 3 or any(ch.isdigit() for ch in x)}
+    if theirs and a.extra.get("phrase"):
+        return False  # a clause on a card's back is no name: cards and pairs cannot repeat it
     if theirs and a.shown & b.shown and any(is_variant(f, name) for f in forms for name, _ in theirs):
         return True  # two questions from one sentence about one person: the card shows whom it is about
     if theirs:
@@ -88,6 +90,8 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return True
     if _in_score(a.answer, shown):
         return True
+    if a.extra.get("phrase") and a.shown & b.shown and not pairs(b):
+        return True  # a card's back is a phrase of the sentence the other question shows
     places = [x for x in forms if mentions(shown, x)]
     if not places:
         return False

@@ -276,3 +276,26 @@ def test_the_word_bank_sorts_numbers_by_value_then_words():
                 choices=["40", "2027", "seven", "12", "9,000", "$7", "Ana"], ref="1")  # fmt: skip
     (question,) = build_version([item], "article-1", "A").questions
     assert question.bank == ["$7", "12", "40", "2027", "9,000", "Ana", "seven"]
+
+
+def test_card_fronts_stand_alone_on_paper():
+    from quizapp.interop.items import Item
+    from quizapp.printing.cards import cards_for
+
+    cards = cards_for(
+        [
+            Item(
+                "mcq",
+                "Which option completes the sentence? The library opens in _____.",
+                "2027",
+                choices=["2025", "2026", "2027", "2028"],
+                ref="1",
+            ),
+            Item("true_false", "The council voted 7 to 2.", "True", choices=["True", "False"], ref="2"),
+            Item("cloze", "The mayor is _____.", "Ana Ruiz", ref="3"),
+        ]
+    )
+    # a card shows no options: it never asks which option completes the sentence
+    assert cards[0].front == "The library opens in _______." and cards[0].back == "2027"
+    assert cards[1].front == "True or false: The council voted 7 to 2." and cards[1].back == "True"
+    assert cards[2].front == "The mayor is _______."
