@@ -22,6 +22,13 @@ _DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 def core_indices(sent: Sentence) -> list[int] | None:
     """Token indices of the sentence worth showing alone: no intro phrase, no brackets; None if unusable."""
+    if "_core" not in sent.__dict__:
+        sent.__dict__["_core"] = _core_indices(sent)
+    core = sent.__dict__["_core"]
+    return list(core) if core is not None else None
+
+
+def _core_indices(sent: Sentence) -> list[int] | None:
     toks = [t for t in sent.span if not t.is_space]
     if not toks:
         return None
@@ -201,7 +208,7 @@ def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int
 
     The noun then has a clear referent in the article, and "the" reads right on its own in a question.
     """
-    nouns = {t.lemma_.lower() for p in previous for t in p.span if t.pos_ == "NOUN"}
+    nouns = {n for p in previous for n in _nouns(p)}
     proposer = _proposer(previous[-1]) if previous else None
     out: dict[int, tuple[int, str]] = {}
     for tok in sent.span:
@@ -212,6 +219,12 @@ def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int
                 # "Putin seeks for Ukraine to retreat ...", then "Zelensky declined this offer": Putin's.
                 out[tok.i] = (tok.i + 1, f"{proposer}'s")
     return out
+
+
+def _nouns(sent: Sentence) -> frozenset[str]:
+    if "_nouns" not in sent.__dict__:
+        sent.__dict__["_nouns"] = frozenset(t.lemma_.lower() for t in sent.span if t.pos_ == "NOUN")
+    return sent.__dict__["_nouns"]
 
 
 _PROPOSALS = frozenset("offer proposal plan demand request suggestion deal ultimatum".split())
@@ -580,8 +593,14 @@ def _bare_without(noun: Token, phrase: Token) -> bool:
 _OPEN = {'"': '"', "“": "”"}
 
 
-def quoted(sent: Sentence) -> set[int]:
+def quoted(sent: Sentence) -> frozenset[int]:
     """Indices of tokens inside (or forming) quotation marks in the sentence."""
+    if "_quoted" not in sent.__dict__:
+        sent.__dict__["_quoted"] = frozenset(_quoted(sent))
+    return sent.__dict__["_quoted"]
+
+
+def _quoted(sent: Sentence) -> set[int]:
     inside: set[int] = set()
     closer = None
     for tok in sent.span:

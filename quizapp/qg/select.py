@@ -342,7 +342,7 @@ def _conflict(a: Candidate, b: Candidate) -> bool:
 
 
 def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0) -> bool:
-    types = Counter(x.qtype for x in chosen)
+    same_type = sum(1 for x in chosen if x.qtype == c.qtype)
     # Two matching sets (roles, quotations) in a full set; one in a short one.
     cap = (
         (2 if size >= 12 else 1)
@@ -355,7 +355,7 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         cap = min(cap, max(2, sum(1 for x in chosen if x.qtype != "true_false") + 1))
     if c.extra.get("_main") and any(x.extra.get("_main") for x in chosen):
         return False
-    if types[c.qtype] + 1 > cap:
+    if same_type + 1 > cap:
         return False
     if c.qtype == "true_false":
         answers = Counter(x.answer for x in chosen if x.qtype == "true_false")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import gazetteer
+from . import gazetteer, render
 from .article import Analysis, Sentence
 from .entities import Mention
 from .numbers import is_testable_date, is_testable_number, number_core
@@ -56,6 +56,13 @@ def targets(an: Analysis, s: Sentence, swaps: bool = False) -> list[Target]:
     With ``swaps``, also the topic places the article keeps coming back to: poor blanks (they fill
     themselves), but one swapped for another in a statement can make a believable false one.
     """
+    cache = s.__dict__.setdefault("_targets", {})
+    if swaps not in cache:
+        cache[swaps] = _targets(an, s, swaps)
+    return list(cache[swaps])
+
+
+def _targets(an: Analysis, s: Sentence, swaps: bool) -> list[Target]:
     out: list[Target] = []
     doc = s.span.doc
     top = _top(an)
@@ -210,5 +217,4 @@ def _is_group(toks) -> bool:
 
 def _inside_quote(s: Sentence, m: Mention) -> bool:
     # Names inside a direct quotation are the speaker's words; blanking them tests the quote, not a fact.
-    before = s.span.doc[s.span.start : m.tok_start].text
-    return (before.count('"') % 2 == 1) or (before.count("“") > before.count("”"))
+    return m.tok_start in render.quoted(s)
