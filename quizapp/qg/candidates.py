@@ -114,6 +114,11 @@ def _for_target(
     replace[t.start] = (t.end, render.BLANK)
     cloze = render.statement(s, core, replace)
     options = options_for(an, cloze, t, key, full, rng)
+    if t.kind == "person" and _is_speaker(doc, t):
+        # '"Pete has complied ...," _____ said': not Peter Strzok, whom the quotation itself names
+        named = {doc[i].text[:4].lower() for i in render.quoted(s) if doc[i].text[:1].isupper()}
+        if any(o.split()[0][:4].lower() in named for o in options):
+            options = []
     # After a title ("Russian President _____", "deputy chief of staff _____") the name is given away, or
     # names of other ranks make absurd options: ask "who" about the subject instead.
     titled = (

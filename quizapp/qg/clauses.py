@@ -17,8 +17,9 @@ MAX_ANSWER_WORDS = 22
 
 
 def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
-    """Flashcards asking when or why the main clause happened, answered by its after/before/because clause
-    (or an "after speaking with ..." phrase)."""
+    """Flashcards asking when or why the main clause happened, answered by its after/before/because clause.
+
+    Not "after speaking with ...": readers take that for the source of what was learnt, not its time."""
     root = s.span.root
     core = render.core_indices(s)
     if core is None or root.pos_ not in ("VERB", "AUX") or root.i not in core:
@@ -29,16 +30,9 @@ def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
     for clause in root.children:
         if clause.i < root.i:
             continue
-        if clause.dep_ == "advcl":
-            mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
-        elif (
-            clause.dep_ == "prep"
-            and clause.lower_ in ("after", "before")
-            and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in clause.children)
-        ):
-            mark = clause  # "after speaking with Trump and special envoy Steve Witkoff"
-        else:
+        if clause.dep_ != "advcl":
             continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.i == clause.left_edge.i), None)
         if mark is None or mark.lower_ not in _WH:
             continue
         card = _card(an, s, core, resolved, root, clause, mark, sw)
@@ -59,7 +53,7 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
         answer_ids.pop()
     if not answer_ids or not 3 <= len(answer_ids) <= MAX_ANSWER_WORDS or render.quoted(s) & part:
         return None
-    subject = render.subject_of(clause) if clause.dep_ == "advcl" else None
+    subject = render.subject_of(clause)
     if subject is not None and subject.pos_ == "PRON":
         return None  # "Before it can go into effect": the back says nothing of its own
     keep = render.tail_cut(root, [i for i in core if i not in part])  # one time phrase, the answer's

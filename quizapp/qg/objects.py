@@ -39,12 +39,17 @@ def object_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -
     """Multiple-choice and flashcard what-questions about the main clause's object or subject."""
     root = s.span.root
     core = render.core_indices(s)
-    if core is None or root.pos_ != "VERB" or root.lemma_ in _SPEECH or root.lemma_ in _LIGHT:
-        return []
-    if root.i not in core or any(c.dep_ == "neg" for c in root.children):
+    if core is None or root.i not in core:
         return []
     names = {k: c.short for k, c in an.clusters.items()}
     resolved = render.resolve_subject(s, names)
+    # the same readings the other realisers use: "this offer" after "Putin seeks ..." is Putin's offer
+    resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
+    resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
+    if root.lemma_ in _SPEECH:
+        return _reported(an, s, core, resolved, root, sw, rng)
+    if root.pos_ != "VERB" or root.lemma_ in _LIGHT or any(c.dep_ == "neg" for c in root.children):
+        return []
     subj = render.subject_of(root)
     if subj is None or subj.dep_ != "nsubj":
         return []
@@ -57,33 +62,69 @@ def object_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -
     return out
 
 
-def _ask(an, s, core, resolved, verb, np, role, sw, rng) -> list[Candidate]:
+def _reported(an, s, core, resolved, root, sw, rng) -> list[Candidate]:
+    """ "Zelensky revealed that US officials had conveyed the idea ..." -> "According to Zelensky, who had
+    conveyed the idea ...?" / "US officials": the subject of what a named speaker reports."""
+    speaker = render.subject_of(root)
+    who = next(
+        (
+            an.clusters[m.cluster].short
+            for m in s.mentions
+            if speaker is not None and m.kind == "person" and m.tok_start <= speaker.i < m.tok_end
+            and m.cluster in an.clusters
+        ),
+        resolved[speaker.i][1] if speaker is not None and speaker.i in resolved else None,
+    )  # fmt: skip
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
+    if who is None or clause is None or clause.pos_ not in ("VERB", "AUX") or clause.lemma_ in _LIGHT:
+        return []
+    subj = render.subject_of(clause)
+    if (
+        subj is None
+        or subj.dep_ != "nsubj"
+        or _names_person(s, subj)
+        or any(c.dep_ == "neg" for c in clause.children)
+    ):
+        return []
+    if render.quoted(s) & set(range(clause.left_edge.i, clause.right_edge.i + 1)):
+        return []  # a quotation is the speaker's own words, asked by "Who said ...?"
+    return _ask(an, s, core, resolved, clause, subj, "subject", sw, rng, prefix=f"According to {who}, ")
+
+
+def _ask(an, s, core, resolved, verb, np, role, sw, rng, prefix: str = "") -> list[Candidate]:
     doc = s.span.doc
     ids = phrase_ids(np)
     if ids is None or not all(i in core for i in ids):
         return []
-    answer = render.spaced(doc, ids)
+    if render.has_unresolved_reference(s, ids, set(resolved)):
+        return []  # "this offer" as a card's back: which offer?
+    answer = render.join(s, ids, {i: r for i, r in resolved.items() if i in ids})
     whole = range(np.left_edge.i, np.right_edge.i + 1)
     if not _good_phrase(doc, np, ids) or any(
         m.kind in ("number", "date", "person")
         and any(m.tok_start <= i < m.tok_end for i in whole)
         or m.tok_start <= np.i < m.tok_end
+        and not (prefix and m.kind == "place")
         for m in s.mentions
     ):
-        return []  # numbers and names have questions (and options) of their own
+        return []  # numbers and names have questions of their own (a reported place may be asked)
     remove = set(range(np.left_edge.i, np.right_edge.i + 1))
     keep = render.tail_cut(verb, [i for i in core if i not in resolved or role == "object"])
     shown = [i for i in keep if i not in remove]
     if render.has_unresolved_reference(s, shown, set(resolved)):
         return []
     if role == "object":
-        subject_text = None
-        first = next(iter(resolved), None)
-        if first is not None:
-            subject_text = resolved[first][1]
+        subject = render.subject_of(verb)
+        subject_text = resolved[subject.i][1] if subject is not None and subject.i in resolved else None
+        if any(
+            i in resolved and i != (subject.i if subject is not None else -1) for i in keep if i not in remove
+        ):
+            return []  # the question would show a word it reads otherwise ("this" for "Putin's")
         question = render.wh_question(verb, "what", remove, keep, subject_text)
     else:
         question = _what_subject(doc, verb, remove, keep)
+    if question and prefix:
+        question = prefix + question[:1].lower() + question[1:]
     if not question or not 5 <= len(question.split()) <= 30:
         return []
     if re.search(r" [—–-] |[—–]", question):
@@ -92,7 +133,7 @@ def _ask(an, s, core, resolved, verb, np, role, sw, rng) -> list[Candidate]:
     if not _telling(doc, ids):
         return []  # "Debate", "Senators", "Their use", "New legislation": a back that says nothing
     weight = round(0.55 * sw + 0.45 * (0.6 if role == "object" else 0.5), 4)
-    target = f"what:{s.idx}:{role}"
+    target = f"what:{s.idx}:{role}:{verb.i}"
     base = {"sent": s.idx, "span": (s.start, s.end), "shown": units(s.idx), "target": target}
     return [
         Candidate(
@@ -130,8 +171,8 @@ def _good_phrase(doc, np, ids: list[int]) -> bool:
     words = [doc[i] for i in ids]
     if any(w.text in ('"', "“", "”", "(", ")") for w in words):
         return False
-    if any(w.lower_ in _PRONOUNS and w.dep_ != "poss" for w in words):
-        return False
+    if any(w.lower_ in _PRONOUNS and w.pos_ == "PRON" and w.dep_ != "poss" for w in words):
+        return False  # "us", not "US officials"
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")]
     return bool(content) and not (len(words) == 1 and np.pos_ == "NOUN" and not np.tag_.startswith("NN"))
 
@@ -162,12 +203,8 @@ def _what_subject(doc, verb, remove: set[int], keep: list[int]) -> str | None:
         swap[first.i] = singular[first.lower_]
     elif first.tag_ == "VBP":
         return None  # "drones pose" would need "What poses": leave the rarer cases out
-    wh = (
-        "Who"
-        if verb.head == verb
-        and _is_people(next(t for t in doc if t.i in remove and t.dep_.startswith("nsubj")))
-        else "What"
-    )
+    subject = render.subject_of(verb)
+    wh = "Who" if subject is not None and _is_people(subject) else "What"
     return render.tidy(f"{wh} " + render.spaced(doc, rest, swap)) + "?"
 
 

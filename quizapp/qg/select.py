@@ -97,15 +97,24 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return False
     if a.shown & b.shown or a.target.startswith(("number:", "date:")):
         return True  # a figure or a date named anywhere else is the same fact, and gives it away
+    if a.target.startswith("quote:") and any("<said>" in _near(shown, x) for x in places):
+        # "... such as concerts, Brunner said" answers who said the bureau fears terrorists: the speaker
+        # shown saying something on the same topic, anywhere in the other question
+        if len(_context(a, forms) & _content_words(shown)) >= 2:
+            return True
     if any(b.prompt.startswith(f"According to {x},") for x in places) and abs(a.sent - b.sent) <= 3:
         return True  # "According to Royce, how many villages ...?" names the speaker of the words nearby
     # The answer named elsewhere gives it away only beside what the question asks about: "Trump and Abe
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
-    context = a.extra.get("_ctx")
-    if context is None:
-        context = a.extra["_ctx"] = _content_words(a.prompt) - _content_words(" ".join(forms))
-    return any(context & _near(shown, x) for x in places)
+    return any(_context(a, forms) & _near(shown, x) for x in places)
+
+
+def _context(c: Candidate, forms: set[str]) -> set[str]:
+    """The content words of what ``c`` asks about (set in :func:`choose`, less the article's commonest)."""
+    if "_ctx" not in c.extra:
+        c.extra["_ctx"] = _content_words(c.prompt) - _content_words(" ".join(forms))
+    return c.extra["_ctx"]
 
 
 _STOP = frozenset(
@@ -170,7 +179,11 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
     # The headline stands above every quiz: an answer it names is given away, a statement it restates
     # ("drones pose a national security threat" under "US Sees National Security Threat ...") is trivial.
     cands = [c for c in cands if c.qtype in ("true_false", "matching") or not _in_title(c, an.title)]
-    cands = [c for c in cands if c.qtype != "true_false" or not _restates(c.prompt, an.title)]
+    cands = [
+        c
+        for c in cands
+        if c.qtype != "true_false" or not _restates(c.extra.get("true_text", c.prompt), an.title)
+    ]
     common = _common_words(an)
     for c in cands:
         forms = " ".join(x for x in (c.answer, *c.accepted))
@@ -288,13 +301,26 @@ def _swap_blockers(chosen: list[Candidate], pool: list[Candidate], size: int) ->
     return chosen
 
 
+# Words a headline uses for what the text says otherwise ("rejects" for "declined", "proposal" for "offer").
+_SAME = {
+    "decli": "rejec", "refus": "rejec", "dismi": "rejec", "offer": "propo", "plan": "propo",
+    "remov": "escor", "ousti": "escor", "uphel": "uphol", "restr": "ban",
+}  # fmt: skip
+
+
+def _gist(text: str) -> set[str]:
+    words = {w[:5] for w in _content_words(text) if len(w) > 3 or w == "ban"}
+    return {_SAME.get(w, w) for w in words}
+
+
 def _restates(statement: str, title: str) -> bool:
-    """Whether half the statement's content words (by their first five letters) stand in the title."""
+    """Whether the headline already settles the statement: three of its content words, or half of them,
+    stand in the headline (by their first five letters, a few headline synonyms read as one)."""
     if not title:
         return False
-    mine = {w[:5] for w in _content_words(statement) if len(w) > 3}
-    theirs = {w[:5] for w in _content_words(title) if len(w) > 3}
-    return bool(mine) and len(mine & theirs) >= max(2, len(mine) / 2)
+    mine, theirs = _gist(statement), _gist(title)
+    shared = len(mine & theirs)
+    return bool(mine) and (shared >= 3 or shared >= max(2, len(mine) / 2))
 
 
 def _in_title(c: Candidate, title: str) -> bool:

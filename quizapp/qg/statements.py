@@ -138,6 +138,8 @@ def true_false(
                     {"opposite": turned},
                 )
             )
+    for c in out:
+        c.extra["true_text"] = true_text  # what the headline may already settle
     return out
 
 

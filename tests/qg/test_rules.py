@@ -193,3 +193,16 @@ def test_numeric_options_keep_the_keys_precision_and_stay_possible(key, context,
     assert all(v <= expected for v in values), options
     if key == "46":
         assert not all(v % 10 == 0 for v in values), "round options beside an exact key single it out"
+
+
+def test_a_cards_back_never_leans_on_an_earlier_sentence_and_reads_references_as_the_question_does():
+    text = (
+        "Russian President Vladimir Putin seeks a ceasefire that would hand him the Donetsk region.\n\n"
+        "Zelensky unequivocally declined this offer on Tuesday in Kyiv.\n\n"
+        "Zelensky revealed that US officials had conveyed the idea of territorial concessions earlier."
+    )
+    cards = {c.prompt: c.answer for c in _all_candidates(text) if c.qtype == "flashcard"}
+    assert cards.get("What did Zelensky unequivocally decline on Tuesday in Kyiv?") == "Putin's offer", cards
+    assert not any(a.lower().startswith("this ") for a in cards.values()), cards
+    reported = [p for p in cards if p.startswith("According to Zelensky, who had conveyed")]
+    assert reported and cards[reported[0]] == "US officials", cards
