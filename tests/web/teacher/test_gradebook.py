@@ -208,3 +208,16 @@ def test_a_pool_draws_graded_questions_only(app, client, auth):
         create_assignment(classroom, article, AssignmentInput(article.id, pool_draw="3"))
     made = create_assignment(classroom, article, AssignmentInput(article.id, pool_draw="2"))
     assert db.session.get(Assignment, made.id).pool_draw is None  # 2 of 2: everyone gets both
+
+
+
+def test_a_cell_rounds_the_exact_share_not_a_rounded_one(app, client, auth):
+    """6 of 11 right is 54.54...%: the page shows 55%, not 54% (54.5 rounded again, half to even)."""
+    teacher = login_as(client, auth)
+    ada = make_user(name="Ada")
+    classroom = make_class(teacher, [ada])
+    assignment = make_assignment(classroom, make_article(teacher, 11))
+    q = assignment.question_ids
+    add_attempt(assignment, ada, {qid: ("x", n < 6) for n, qid in enumerate(q)})
+    page = client.get(f"/teach/classes/{classroom.id}/gradebook").get_data(as_text=True)
+    assert "<b>55%</b> <small>6/11</small>" in page
