@@ -321,5 +321,13 @@ def grade_question(question, given: str, qtype: str | None = None) -> Grade:
 
     ``qtype`` overrides the question's type (a flashcard written on paper is marked as a short answer).
     """
-    q = question
-    return grade(qtype or q.qtype, q.answer, q.accepted, given, q.choices, article_words_of(q))
+    q, kind = question, qtype or question.qtype
+    if kind in TYPED and _exactly_typed(q.answer, q.accepted, given):
+        return Grade(True, 1.0)  # an exact answer needs no look at the article's words (nor its text)
+    return grade(kind, q.answer, q.accepted, given, q.choices, article_words_of(q))
+
+
+def _exactly_typed(answer: str, accepted: list | None, given: str) -> bool:
+    got = answer_tokens(given)
+    keys = [k for k in [answer, *(accepted or [])] if isinstance(k, str) and k.strip()]
+    return bool(got) and any(answer_tokens(k) == got for k in keys)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..models import Assignment, Attempt, Classroom, Enrolment, Question, Response
@@ -21,7 +22,7 @@ from ..models.types import utcnow
 from .clock import now as clock_now
 from .grading import Grade, grade_question
 from .responses import RecordedResponse, SubmissionConflict, record_response
-from .study import ReviewConflict, ensure_flashcards, review_from_response
+from .study import ReviewConflict, ensure_flashcards, review_answer, review_from_response
 
 QUIZ_TYPES = ("mcq", "true_false", "cloze", "short_answer", "matching")
 SHUFFLED_OPTIONS = ("mcq", "cloze")
@@ -201,7 +202,7 @@ def flashcards_to_deck(assignment: Assignment, user_id: int) -> int:
 
 def own_attempt(user_id: int, attempt_id: int) -> Attempt | None:
     """The attempt if it is the learner's own; None otherwise."""
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.assignment)])
     return attempt if attempt is not None and attempt.user_id == user_id else None
 
 
@@ -262,24 +263,40 @@ def _view(q: Question, order: list | None, position: int, total: int, response: 
 
 
 def answer(
-    attempt: Attempt, question_id: int, given: str, submission_id: str, response_ms: int | None
+    attempt: Attempt,
+    question_id: int,
+    given: str,
+    submission_id: str,
+    response_ms: int | None,
+    *,
+    question: Question | None = None,
 ) -> RecordedResponse:
     """Grade and record the learner's answer once, and review the question's card with it.
 
-    In test mode the card is reviewed when the attempt is finished, not now: a review would show the
-    key that the test keeps back until the end.
+    In practice mode the answer and its card's review commit in one transaction. In test mode the card
+    is reviewed when the attempt is finished, not now: a review would show the key that the test keeps
+    back until the end. ``question`` is the attempt's live question of that id when the caller has it.
     """
     if attempt.submitted_at is not None:
         raise QuizError("This attempt is already finished.")
-    question = next((q for q in live_questions(attempt) if q.id == question_id), None)
+    if question is None or question.id != question_id:
+        question = next((q for q in live_questions(attempt) if q.id == question_id), None)
     if question is None:
         raise LookupError("This question is not part of the attempt.")
+    user_id = attempt.user_id
+    practice = attempt.assignment.mode != "test"  # a test's answers reach the cards when it is finished
+
+    def review(response: Response) -> None:
+        review_answer(user_id, question_id, response)
+
     try:
-        recorded = record_response(attempt, question, given, submission_id, response_ms)
+        recorded = record_response(
+            attempt, question, given, submission_id, response_ms, then=review if practice else None
+        )
     except SubmissionConflict as exc:
         raise QuizError("This answer was already sent from another page. Reload and try again.") from exc
-    if attempt.assignment.mode != "test":  # a test's answers reach the cards when it is finished
-        _review(attempt.user_id, question, recorded.response)
+    if practice and not recorded.created:  # a twin's answer: make sure its review happened (once)
+        _review(user_id, question, recorded.response)
     return recorded
 
 

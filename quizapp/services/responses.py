@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -23,12 +24,22 @@ class RecordedResponse:
 
 
 def record_response(
-    attempt: Attempt, question: Question, given: str, submission_id: str, response_ms: int | None = None
+    attempt: Attempt,
+    question: Question,
+    given: str,
+    submission_id: str,
+    response_ms: int | None = None,
+    *,
+    then: Callable[[Response], object] | None = None,
 ) -> RecordedResponse:
     """Grade ``given`` on the server and store it once; the attempt's counters move in single UPDATEs.
 
     A repeated ``submission_id`` (double click, back button, two tabs) or a second answer to the same
     question in the same attempt returns the response already stored and changes nothing.
+
+    ``then`` runs on the new response inside the same transaction (the review of its card): the answer
+    and what follows from it commit together or not at all. Should ``then`` trip over a unique
+    constraint of its own, the answer is recorded alone.
     """
     attempt_id, question_id = attempt.id, question.id
     correct = grade_question(question, given).correct
@@ -51,6 +62,8 @@ def record_response(
                 correct_count=Attempt.correct_count + (1 if correct else 0),
             )
         )
+        if then is not None:
+            then(response)
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -60,6 +73,8 @@ def record_response(
                 | ((Response.attempt_id == attempt_id) & (Response.question_id == question_id))
             )
         )
+        if existing is None and then is not None:  # the conflict was the follow-up's: keep the answer
+            return record_response(attempt, question, given, submission_id, response_ms)
         if existing is None:  # the conflict was something else: let it surface
             raise
         if existing.attempt_id != attempt_id:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from .. import srs
@@ -90,6 +92,45 @@ def _existing_log(submission_id: str, user_id: int, card_id: int) -> ReviewLog |
     return log
 
 
+def _apply_review(
+    card: Card,
+    user_id: int,
+    rating: int,
+    submission_id: str,
+    duration_ms: int | None,
+    source: str,
+    when: datetime | None,
+) -> ReviewLog:
+    """Schedule the (locked) card with one rating and add its log entry; the caller commits."""
+    moment = when or clock_now()
+    retention = desired_retention_of(user_id)
+    state = srs.CardState(
+        card_id=card.id, state=card.state, step=card.step, stability=card.stability,
+        difficulty=card.difficulty, due=card.due, last_review=card.last_review,
+    )  # fmt: skip
+    outcome = srs.review(
+        state, rating, moment, desired_retention=retention, fuzz=srs_fuzz(), duration_ms=duration_ms
+    )
+    log = ReviewLog(
+        card_id=card.id, user_id=user_id, rating=rating, reviewed_at=moment, duration_ms=duration_ms,
+        state_before=state.state, state_after=outcome.after.state,
+        stability_before=state.stability, stability_after=outcome.after.stability,
+        difficulty_before=state.difficulty, difficulty_after=outcome.after.difficulty,
+        scheduled_days=outcome.scheduled_days, retrievability=outcome.retrievability,
+        scheduler_version=outcome.scheduler_version, parameters=list(outcome.parameters),
+        desired_retention=retention, source=source, submission_id=submission_id,
+    )  # fmt: skip
+    after = outcome.after
+    card.state, card.step = after.state, after.step
+    card.stability, card.difficulty = after.stability, after.difficulty
+    card.due, card.last_review = after.due, after.last_review
+    card.reps = (card.reps or 0) + 1
+    if rating == srs.AGAIN and state.state == 2:
+        card.lapses = (card.lapses or 0) + 1
+    db.session.add(log)
+    return log
+
+
 def review_card(
     user_id: int,
     card_id: int,
@@ -117,32 +158,7 @@ def review_card(
     if existing is not None:
         db.session.rollback()
         return ReviewResult(existing, created=False)
-    moment = when or clock_now()
-    retention = desired_retention_of(user_id)
-    state = srs.CardState(
-        card_id=card.id, state=card.state, step=card.step, stability=card.stability,
-        difficulty=card.difficulty, due=card.due, last_review=card.last_review,
-    )  # fmt: skip
-    outcome = srs.review(
-        state, rating, moment, desired_retention=retention, fuzz=srs_fuzz(), duration_ms=duration_ms
-    )
-    log = ReviewLog(
-        card_id=card.id, user_id=user_id, rating=rating, reviewed_at=moment, duration_ms=duration_ms,
-        state_before=state.state, state_after=outcome.after.state,
-        stability_before=state.stability, stability_after=outcome.after.stability,
-        difficulty_before=state.difficulty, difficulty_after=outcome.after.difficulty,
-        scheduled_days=outcome.scheduled_days, retrievability=outcome.retrievability,
-        scheduler_version=outcome.scheduler_version, parameters=list(outcome.parameters),
-        desired_retention=retention, source=source, submission_id=submission_id,
-    )  # fmt: skip
-    after = outcome.after
-    card.state, card.step = after.state, after.step
-    card.stability, card.difficulty = after.stability, after.difficulty
-    card.due, card.last_review = after.due, after.last_review
-    card.reps = (card.reps or 0) + 1
-    if rating == srs.AGAIN and state.state == 2:
-        card.lapses = (card.lapses or 0) + 1
-    db.session.add(log)
+    log = _apply_review(card, user_id, rating, submission_id, duration_ms, source, when)
     try:
         db.session.commit()
     except IntegrityError:
@@ -152,6 +168,42 @@ def review_card(
             raise
         return ReviewResult(existing, created=False)
     return ReviewResult(log, created=True)
+
+
+def _locked_card(user_id: int, question_id: int, moment: datetime) -> Card:
+    """The learner's card for a question, made (due now) if new, its row locked until the commit.
+
+    An INSERT that does nothing when the card exists (or a concurrent request makes it), then the
+    row read FOR UPDATE: no savepoint, no commit in between.
+    """
+    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
+    db.session.execute(
+        insert(Card)
+        .values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+        .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+    )
+    return db.session.scalar(
+        select(Card)
+        .where(Card.user_id == user_id, Card.question_id == question_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
+def review_answer(
+    user_id: int, question_id: int, response: Response, source: str = "quiz", when: datetime | None = None
+) -> ReviewLog:
+    """Review the card of a question with a just-recorded answer, in the answer's own transaction.
+
+    The response's submission id was claimed by that answer a moment ago, so no earlier review can
+    carry it; the log's unique submission id still guards the commit. The caller commits.
+    """
+    moment = when or clock_now()
+    card = _locked_card(user_id, question_id, moment)
+    rating = srs.rating_for_answer(
+        response.correct, response.response_ms, recent_response_times(user_id, response.id)
+    )
+    return _apply_review(card, user_id, rating, response.submission_id, response.response_ms, source, moment)
 
 
 def review_from_response(

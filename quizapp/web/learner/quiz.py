@@ -106,7 +106,9 @@ def _record(attempt, view):
         flash("Please give an answer before checking it.", "error")
         return redirect(request.path)
     try:
-        quizzes.answer(attempt, view.question.id, given, sid, _forms.response_ms(request.form))
+        quizzes.answer(
+            attempt, view.question.id, given, sid, _forms.response_ms(request.form), question=view.question
+        )
     except quizzes.QuizError as exc:
         flash(str(exc), "error")
     except LookupError:

@@ -351,3 +351,40 @@ def test_a_review_hands_the_apps_fuzz_setting_and_the_cards_id_to_the_scheduler(
     assert [options["fuzz"] for _state, options in calls] == [fuzz, fuzz]  # flashcards and quiz answers
     mcq_card = db.session.scalar(select(Card).where(Card.question_id == world.questions["mcq"].id))
     assert [state.card_id for state, _options in calls] == [card.id, mcq_card.id]  # the database ids
+
+
+def test_an_answer_and_its_review_are_written_together_or_not_at_all(app, monkeypatch):
+    world = make_world("practice")
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    tf = world.questions["true_false"]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the scheduler failed half-way")
+
+    monkeypatch.setattr(study.srs, "review", broken)
+    with pytest.raises(RuntimeError):
+        quizzes.answer(attempt, tf.id, "True", "together-1xxxx", 3000)
+    db.session.rollback()
+    assert db.session.scalars(select(Response)).all() == []  # no answer left without its review
+    assert db.session.get(Attempt, attempt.id).answered_count == 0
+    monkeypatch.undo()
+
+    recorded = quizzes.answer(attempt, tf.id, "True", "together-1xxxx", 3000)  # sent again: both land
+    assert recorded.created
+    log = db.session.scalar(select(ReviewLog).where(ReviewLog.submission_id == "together-1xxxx"))
+    assert log is not None and log.card.question_id == tf.id and log.source == "quiz"
+    assert db.session.get(Attempt, attempt.id).answered_count == 1
+
+
+def test_an_answer_whose_submission_id_a_review_already_holds_is_still_recorded(app):
+    world = make_world("practice")
+    attempt = quizzes.start_attempt(world.assignment, world.learner.id)
+    card = study.ensure_card(world.learner.id, world.questions["flashcard"].id)
+    db.session.commit()
+    study.review_card(world.learner.id, card.id, 3, "shared-id-xxxx")  # a flashcard review took the id
+    tf = world.questions["true_false"]
+    recorded = quizzes.answer(attempt, tf.id, "True", "shared-id-xxxx", 3000)
+    assert recorded.created and recorded.response.correct
+    assert db.session.get(Attempt, attempt.id).answered_count == 1
+    logs = db.session.scalars(select(ReviewLog).where(ReviewLog.submission_id == "shared-id-xxxx")).all()
+    assert [log.card_id for log in logs] == [card.id]  # the flashcard's review is not overwritten

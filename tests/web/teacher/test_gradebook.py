@@ -210,7 +210,6 @@ def test_a_pool_draws_graded_questions_only(app, client, auth):
     assert db.session.get(Assignment, made.id).pool_draw is None  # 2 of 2: everyone gets both
 
 
-
 def test_a_cell_rounds_the_exact_share_not_a_rounded_one(app, client, auth):
     """6 of 11 right is 54.54...%: the page shows 55%, not 54% (54.5 rounded again, half to even)."""
     teacher = login_as(client, auth)
