@@ -249,7 +249,29 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
             appos = _appositive(doc, m, ent_tokens)
             if appos and (m.kind == "place" or any(w.lower() in roles for w in appos.split())):
                 out.append(Description(m.cluster, appos, s.idx, "appos"))
+            elif m.kind == "person":
+                before = _role_before(doc, m, roles)
+                if before:
+                    out.append(Description(m.cluster, before, s.idx, "appos"))
     return out
+
+
+def _role_before(doc: Doc, m: Mention, roles: frozenset[str]) -> str:
+    """The role a name stands in apposition to: "the inspector general, Michael Horowitz," gives
+    "inspector general"."""
+    name = doc[m.tok_end - 1]
+    role = name.head
+    if name.dep_ != "appos" or role.i >= m.tok_start or role.lemma_.lower() not in roles:
+        return ""
+    if m.tok_start < 1 or doc[m.tok_start - 1].text != "," or role.i != m.tok_start - 2:
+        return ""  # the role ends right before ", Name"
+    toks = [t for t in doc[role.left_edge.i : role.i + 1]]
+    while toks and toks[0].dep_ in ("det", "poss"):
+        toks = toks[1:]
+    if not toks or any(t.ent_type_ in ("PERSON", "DATE", "CARDINAL") or t.is_punct for t in toks):
+        return ""
+    text = " ".join(t.text for t in toks)
+    return text if 1 <= len(toks) <= 6 else ""
 
 
 def _quoted_tokens(span: Span) -> set[int]:

@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_NOMINEES = frozenset("nominee nominees nomination bill legislation measure deal merger".split())
+_RULES = frozenset("guideline guidelines policy order rule rules program measure".split())
+_OPENED = frozenset("border borders office embassy investigation probe school schools".split())
+
 # lemma -> (opposite lemma, the nouns its object must have, or None for any object)
 _OPPOSITE: dict[str, tuple[str, frozenset[str] | None]] = {
     "approve": ("reject", None),
@@ -41,6 +45,26 @@ _OPPOSITE: dict[str, tuple[str, frozenset[str] | None]] = {
     "decline": ("accept", frozenset("offer proposal plan invitation request deal demand".split())),
     "refuse": ("agree", None),
     "lift": ("extend", frozenset("ban sanction sanctions restriction restrictions".split())),
+    "plummet": ("soar", None),
+    "plunge": ("soar", None),
+    "soar": ("plummet", None),
+    "surge": ("plummet", None),
+    "praise": ("criticize", None),
+    "criticize": ("praise", None),
+    "acquit": ("convict", None),
+    "convict": ("acquit", None),
+    "strengthen": ("weaken", None),
+    "weaken": ("strengthen", None),
+    "improve": ("worsen", None),
+    "worsen": ("improve", None),
+    "ban": ("allow", None),
+    "sign": ("veto", frozenset("bill law measure legislation resolution".split())),
+    "veto": ("sign", frozenset("bill law measure legislation resolution".split())),
+    "block": ("approve", _NOMINEES),
+    "rescind": ("reinstate", _RULES),
+    "reinstate": ("rescind", _RULES),
+    "open": ("close", _OPENED),
+    "close": ("open", _OPENED),
 }
 _FORMS = {
     # lemma: (base, 3rd person singular, past, past participle, -ing)
@@ -68,6 +92,23 @@ _FORMS = {
     "agree": ("agree", "agrees", "agreed", "agreed", "agreeing"),
     "extend": ("extend", "extends", "extended", "extended", "extending"),
     "accept": ("accept", "accepts", "accepted", "accepted", "accepting"),
+    "soar": ("soar", "soars", "soared", "soared", "soaring"),
+    "plummet": ("plummet", "plummets", "plummeted", "plummeted", "plummeting"),
+    "criticize": ("criticize", "criticizes", "criticized", "criticized", "criticizing"),
+    "praise": ("praise", "praises", "praised", "praised", "praising"),
+    "convict": ("convict", "convicts", "convicted", "convicted", "convicting"),
+    "acquit": ("acquit", "acquits", "acquitted", "acquitted", "acquitting"),
+    "weaken": ("weaken", "weakens", "weakened", "weakened", "weakening"),
+    "strengthen": ("strengthen", "strengthens", "strengthened", "strengthened", "strengthening"),
+    "worsen": ("worsen", "worsens", "worsened", "worsened", "worsening"),
+    "improve": ("improve", "improves", "improved", "improved", "improving"),
+    "allow": ("allow", "allows", "allowed", "allowed", "allowing"),
+    "veto": ("veto", "vetoes", "vetoed", "vetoed", "vetoing"),
+    "sign": ("sign", "signs", "signed", "signed", "signing"),
+    "reinstate": ("reinstate", "reinstates", "reinstated", "reinstated", "reinstating"),
+    "rescind": ("rescind", "rescinds", "rescinded", "rescinded", "rescinding"),
+    "close": ("close", "closes", "closed", "closed", "closing"),
+    "open": ("open", "opens", "opened", "opened", "opening"),
 }
 _TAG_FORM = {"VB": 0, "VBP": 0, "VBZ": 1, "VBD": 2, "VBN": 3, "VBG": 4}
 

@@ -10,7 +10,7 @@ from .model import Candidate, units
 # Titles held by many people at once take "a"; the rest name one office and take "the".
 _SHARED_TITLES = frozenset(
     "senator congressman congresswoman representative lawmaker official justice judge member analyst "
-    "delegate diplomat economist professor researcher adviser advisor officer".split()
+    "delegate diplomat economist professor researcher adviser advisor officer agent aide lawyer".split()
 )
 
 
@@ -40,12 +40,19 @@ _HEADS_OF_STATE = frozenset("president chancellor king queen emperor".split())
 _ONE_HOLDER = frozenset("chief head majority minority speaker prime".split())
 
 
+def _vowel_sound(word: str) -> bool:
+    """Whether ``word`` is said starting with a vowel: "an FBI lawyer", "a US official", "an envoy"."""
+    if len(word) > 1 and word.replace(".", "").isupper():
+        return word[0] in "AEFHILMNORSX"  # an acronym said letter by letter
+    return word[:1].lower() in "aeiou" and not word.lower().startswith(("uni", "eu", "one"))
+
+
 def _with_article(role: str) -> str:
     head = role.split()[-1].lower()
     if any(w.lower() in _ONE_HOLDER for w in role.split()):
         det = "The"  # "the Chief Justice", "the Senate Majority Leader"
     elif head in _SHARED_TITLES:
-        det = "An" if role[:1].lower() in "aeiou" else "A"
+        det = "An" if _vowel_sound(role.split()[0]) else "A"
     else:
         det = "The"
     return f"{det} {role}"

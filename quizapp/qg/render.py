@@ -41,7 +41,8 @@ def _core_indices(sent: Sentence) -> list[int] | None:
         heads = {t.head.i for t in toks if t.i < comma.i and t.head.i >= comma.i}
         if len(heads) <= 1 and comma.i - toks[0].i <= 5:
             keep = [i for i in keep if i > comma.i]
-    # ", however," set off by commas answers a sentence the question does not show: it goes, with a comma.
+    # ", however," set off by commas answers a sentence the question does not show: it goes with both
+    # commas ("Baldwin, however, objects" reads "Baldwin objects").
     doc = sent.span.doc
     aside = {
         i
@@ -51,7 +52,8 @@ def _core_indices(sent: Sentence) -> list[int] | None:
         and doc[i - 1].text == ","
         and doc[i + 1].text == ","
     }
-    keep = [i for i in keep if i not in aside and not (i - 1 in aside and doc[i].text == ",")]
+    commas = {j for i in aside for j in (i - 1, i + 1)}
+    keep = [i for i in keep if i not in aside and i not in commas]
     first = sent.span.doc[keep[0]] if keep else None
     if first is not None and first.dep_ == "cc" and first.lower_ in ("but", "and", "so", "yet"):
         keep = keep[1:]

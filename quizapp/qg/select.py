@@ -221,6 +221,8 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
         add(pool, size, 1.5)
     chosen = _swap_blockers(chosen, keyed + statements, size)
     chosen = _trade_for_statements(chosen, statements, size)
+    # A trade can free room that the passes above left: fill it.
+    _fill(chosen, {id(c) for c in chosen}, keyed + statements, size, size, 1.5)
     return sorted(chosen, key=lambda c: (-score(c), c.sent, c.qtype, c.prompt))
 
 

@@ -206,3 +206,37 @@ def test_a_cards_back_never_leans_on_an_earlier_sentence_and_reads_references_as
     assert not any(a.lower().startswith("this ") for a in cards.values()), cards
     reported = [p for p in cards if p.startswith("According to Zelensky, who had conveyed")]
     assert reported and cards[reported[0]] == "US officials", cards
+
+
+def test_a_role_before_the_name_gives_a_role_card_and_a_spoken_acronym_takes_an():
+    from quizapp.qg.facts import _with_article
+
+    text = (
+        "In his audit of the bureau, the inspector general, Michael Horowitz, singled out two agents.\n\n"
+        "FBI lawyer Lisa Page exchanged the messages with a colleague during the probe.\n\n"
+        "The report was released on Thursday after months of delay."
+    )
+    cards = {c.prompt: c.answer for c in _all_candidates(text) if c.target.startswith("role:")}
+    assert cards.get("Who is Michael Horowitz in this article?") == "The inspector general"
+    assert _with_article("FBI lawyer") == "An FBI lawyer"  # said "an F", never "a FBI"
+    assert _with_article("US official") == "A US official" and _with_article("envoy") == "The envoy"
+
+
+def test_an_aside_between_subject_and_verb_leaves_no_stray_comma():
+    text = (
+        "Senators resumed debate on Saturday on a temporary spending bill.\n\n"
+        "Democratic Senator Tammy Baldwin, however, objects to the continuing series of temporary bills.\n\n"
+        "The House stayed in session through the weekend."
+    )
+    shown = [c.prompt for c in _all_candidates(text) if "Baldwin" in c.prompt]
+    assert shown and not any("Baldwin," in p or ", however" in p for p in shown)
+
+
+def test_a_drop_in_share_prices_makes_a_false_statement_by_its_opposite():
+    text = (
+        "The attorney general rescinded the guidelines in January.\n\n"
+        "Shares of publicly traded marijuana companies plummeted.\n\n"
+        "Lawmakers from both parties met the attorney general on Thursday to discuss marijuana laws."
+    )
+    false = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false" and c.answer == "False"}
+    assert "Shares of publicly traded marijuana companies soared." in false
