@@ -86,6 +86,8 @@ def number_variants(core: str, rng: random.Random, count: int = 3, context: str 
         total = a + b
         hi, lo = max(a, b), min(a, b)
         outs = [(hi - s, lo + s) for s in (12, 31, 57, 80) if hi - s > lo + s]
+        if len(outs) < count:  # a close or small vote ("5-4" of nine justices): wider margins instead
+            outs = [(hi + s, lo - s) for s in (1, 2, 3, 4) if lo - s >= 0][:count]
         # Keep the key's order (winner first or not) so no option stands out as reversed.
         texts = [f"{x}-{y}" if a >= b else f"{y}-{x}" for x, y in outs]
         return [t for t in texts if sum(map(int, t.split("-"))) == total][:count]

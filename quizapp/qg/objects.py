@@ -55,6 +55,8 @@ def object_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -
         return []
     out: list[Candidate] = []
     obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    if obj is not None and any(t.text == "," for t in s.span.doc[root.i + 1 : obj.left_edge.i]):
+        obj = None  # "flew Sunday to Singapore, the planned site ...": an appositive taken for the object
     if obj is not None:
         out.extend(_ask(an, s, core, resolved, root, obj, "object", sw, rng))
     if subj.i not in resolved and not _names_person(s, subj):

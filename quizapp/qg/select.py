@@ -70,6 +70,12 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return False  # a clause on a card's back is no name: cards and pairs cannot repeat it
     if theirs and a.shown & b.shown and any(is_variant(f, name) for f in forms for name, _ in theirs):
         return True  # two questions from one sentence about one person: the card shows whom it is about
+    if theirs and a.qtype == "true_false" and a.answer == "False" and a.extra.get("key"):
+        # "... said Scott Brunner, deputy associate administrator for the FAA" (False) beside the card
+        # "Who is Angela H. Stubblefield? The deputy associate administrator for the FAA"
+        original = a.extra["key"]
+        if any(is_variant(original, name) and mentions(a.prompt, other) for name, other in theirs):
+            return True
     if theirs:
         # A card names its subject neutrally ("Who is Donald Trump?"); it gives away only a question
         # that asks for one half of its pair by the other ("Who is the special envoy ...?").
@@ -171,8 +177,8 @@ def choose(an: Analysis, cands: list[Candidate], limit: int | None) -> list[Cand
     # The article's main actor answers "who" nearly everywhere: asking for them is a guess, not a test.
     main = max(4, 0.35 * len(an.sentences))
     for c in cands:
-        # The article's main actor answers "who" nearly everywhere: one such question at most (ranked
-        # last by the spread), or the set becomes a guessing game.
+        # None of those (but their quotations): with the main actor among the options, a learner who
+        # read only the headline picks them ("CNN reported that _____ was escorted out": Strzok).
         c.extra["_main"] = (
             c.qtype != "true_false" and not c.target.startswith("quote:") and (_named_in(c, spread) >= main)
         )
@@ -381,7 +387,7 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         cap = min(cap, round(0.4 * size))  # a set of mostly true/false statements tests little
         # ... nor one where they outnumber the questions with keys by more than one
         cap = min(cap, max(2, sum(1 for x in chosen if x.qtype != "true_false") + 1))
-    if c.extra.get("_main") and any(x.extra.get("_main") for x in chosen):
+    if c.extra.get("_main"):
         return False
     if same_type + 1 > cap:
         return False

@@ -101,7 +101,10 @@ def true_false(
             continue
         replace = dict(resolved)
         replace[t.start] = (t.end, options[0])
-        false_text = render.statement(s, ids, replace)
+        shown_ids = ids
+        if t.kind == "person":  # the role set beside the name is theirs, not the swapped-in person's
+            shown_ids = [i for i in ids if i not in _appositive_ids(doc, doc[t.end - 1])]
+        false_text = render.statement(s, shown_ids, replace)
         out.append(
             Candidate(
                 "true_false",
@@ -117,8 +120,9 @@ def true_false(
             )
         )
         break
-    if len(out) == 1:
-        # No same-kind swap: the main verb's opposite ("upheld" -> "struck down") is as believable.
+    if out:
+        # The main verb's opposite ("upheld" -> "struck down") is as believable as a swap: both are made,
+        # and selection takes at most one false statement of a sentence (the swap first).
         verb = root
         if verb.lemma_ in SPEECH:
             verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
@@ -209,3 +213,17 @@ def _statement(text: str, answer: str, s: Sentence, u: int, weight: float, diffi
         extra=extra or {},
         **base(s, u),
     )
+
+
+def _appositive_ids(doc, head) -> set[int]:
+    """The tokens of the appositive after a name, with the commas that set it off."""
+    out: set[int] = set()
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            start, end = child.left_edge.i, child.right_edge.i
+            out.update(range(start, end + 1))
+            if start > 0 and doc[start - 1].text == ",":
+                out.add(start - 1)
+            if end + 1 < len(doc) and doc[end + 1].text == ",":
+                out.add(end + 1)
+    return out

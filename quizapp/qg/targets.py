@@ -126,6 +126,18 @@ def _targets(an: Analysis, s: Sentence, swaps: bool) -> list[Target]:
                 and doc[m.tok_start - 1].text == "No."
             ):
                 continue
+            end = m.tok_end
+            if (
+                end + 1 < len(doc)
+                and doc[end].text in ("-", "–")
+                and re.fullmatch(r"\d+", core)
+                and re.fullmatch(r"\d+", doc[end + 1].text)
+                and not (end + 2 < len(doc) and doc[end + 2].text in ("-", "–"))
+                and not (m.tok_start > 0 and doc[m.tok_start - 1].text in ("-", "–"))
+            ):
+                # "a 5-4 split decision", "passed 423-3": a vote the tokenizer split is one figure
+                out.append(Target(m, "number", m.tok_start, end + 2, f"{core}-{doc[end + 1].text}", 0.9))
+                continue
             near = doc[max(m.tok_start - 2, 0) : min(m.tok_end + 2, len(doc))].text
             if re.search(r"\d\s*[-–]\s*\d", near) and not re.fullmatch(r"\d+-\d+", core):
                 continue  # part of a score or range the tokenizer split ("5-4"): not a value on its own

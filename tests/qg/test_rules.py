@@ -240,3 +240,56 @@ def test_a_drop_in_share_prices_makes_a_false_statement_by_its_opposite():
     )
     false = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false" and c.answer == "False"}
     assert "Shares of publicly traded marijuana companies soared." in false
+
+
+def test_a_false_speaker_swap_leaves_the_real_speakers_role_behind():
+    text = (
+        "“Drone technology offers tremendous benefits,” said Angela Stubblefield, deputy associate "
+        "administrator for the FAA.\n\n"
+        "Scott Brunner, a deputy assistant director of the FBI, said the bureau fears drones.\n\n"
+        "The FAA has registered more than 1 million drones across the country."
+    )
+    false = [c.prompt for c in _all_candidates(text) if c.qtype == "true_false" and c.answer == "False"]
+    swapped = [p for p in false if "said Scott Brunner" in p]
+    assert swapped and not any("administrator" in p for p in swapped)  # not Stubblefield's title on him
+
+
+def test_an_appositive_after_a_comma_is_never_read_as_the_verbs_object():
+    text = (
+        "White House deputy chief of staff Joe Hagin and others from the administration flew Sunday to "
+        "Singapore, the planned site for the summit.\n\n"
+        "The two leaders are expected to meet there on June 12 to discuss the nuclear programme."
+    )
+    assert not [c for c in _all_candidates(text) if c.prompt.startswith("What did") and "fly" in c.prompt]
+
+
+def test_the_main_actor_is_never_the_answer_outside_their_quotations():
+    para = "Strzok was escorted out of the building on Friday, officials said."
+    text = "\n\n".join(
+        [
+            para,
+            "Strzok had led the investigation into the email server for two years.",
+            "Trump has criticised Strzok for months on Twitter and in speeches.",
+            "Mueller removed Strzok from his team after the messages were found.",
+            "Strzok has since been reassigned to the human resources department.",
+            "Page exchanged messages with Strzok during the long investigation.",
+        ]
+    )
+    for q in _questions(text):
+        if q["type"] in ("mcq", "cloze", "short_answer") and not q["prompt"].startswith("Who said"):
+            assert "Strzok" not in q["answer"], q
+
+
+def test_a_split_vote_is_asked_as_one_figure_with_options_of_the_same_total():
+    text = (
+        "In a 5-4 split decision, the high court justices ruled that the president has the authority to "
+        "limit travel from foreign countries.\n\n"
+        "Chief Justice John Roberts delivered the majority opinion on Tuesday afternoon.\n\n"
+        "The court's four liberal justices dissented from the ruling."
+    )
+    votes = [c for c in _all_candidates(text) if c.answer == "5-4"]
+    assert votes and all("5-4" not in c.prompt for c in votes) and any(c.choices for c in votes)
+    for c in votes:
+        for option in c.choices:
+            a, b = map(int, option.split("-"))
+            assert a + b == 9 and a > b  # nine justices, the majority first, as the key has it
