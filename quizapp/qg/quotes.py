@@ -77,9 +77,27 @@ def _clean(words) -> str | None:
     text = "".join(t.text_with_ws for t in toks).strip()
     if any(ch in text for ch in _MARKS):
         return None  # a quotation inside the quotation
-    if any(_leans_back(t) for t in toks):
+    if any(_leans_back(t) and not _bound_inside(t, toks) for t in toks):
         return None  # "That threat could manifest itself", "We'll stop it": which threat? stop what?
     return text
+
+
+_EXPLETIVE_VERBS = frozenset("be look seem appear".split())
+
+
+def _bound_inside(tok, toks) -> bool:
+    """Whether a pronoun of the quotation points inside it: "History will not look kindly on ..., nor
+    should it" (history), "I know it looks like a mess" (no one: an empty "it")."""
+    if tok.pos_ != "PRON" or tok.lower_ in ("this", "that", "these", "those", "such"):
+        return False  # "That threat", "this": the words before the quotation
+    if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in _EXPLETIVE_VERBS:
+        return True
+    earlier = [t for t in toks if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
+    if tok.lower_ in ("it", "its", "itself"):
+        return any(t.tag_ in ("NN", "NNP") for t in earlier)
+    if tok.lower_ in ("they", "them", "their"):
+        return any(t.tag_ in ("NNS", "NNPS") for t in earlier)
+    return False
 
 
 _BACK = frozenset("it its itself they them their he him his she her this that these those such".split())

@@ -293,3 +293,15 @@ def test_a_split_vote_is_asked_as_one_figure_with_options_of_the_same_total():
         for option in c.choices:
             a, b = map(int, option.split("-"))
             assert a + b == 9 and a > b  # nine justices, the majority first, as the key has it
+
+
+def test_a_quotation_whose_pronoun_points_inside_it_is_asked_but_one_leaning_back_is_not():
+    text = (
+        "The Supreme Court upheld the travel ban on Tuesday in a close decision.\n\n"
+        "“History will not look kindly on the court’s misguided decision today, nor should it,” Justice "
+        "Sonia Sotomayor wrote in her dissent.\n\n"
+        "In one message, Peter Strzok wrote “We will stop it before the election comes” to a colleague."
+    )
+    said = {c.prompt: c.answer for c in _all_candidates(text) if c.prompt.startswith("Who said")}
+    assert any("History will not look kindly" in p and a == "Sonia Sotomayor" for p, a in said.items())
+    assert not any("We will stop it" in p for p in said)  # stop what? the words before it say
