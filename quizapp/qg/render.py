@@ -265,7 +265,10 @@ def resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tupl
         forms.discard(None)
         if len(forms) == 1 and noun.i == tok.i + 1:
             text = forms.pop()
-            out[tok.i] = (noun.i + 1, ("The " if tok.text[0].isupper() else "the ") + text)
+            if "'s " in text or "’s " in text:  # "Tuesday's ruling" needs no article
+                out[tok.i] = (noun.i + 1, text[:1].upper() + text[1:] if tok.text[0].isupper() else text)
+            else:
+                out[tok.i] = (noun.i + 1, ("The " if tok.text[0].isupper() else "the ") + text)
     return out
 
 
@@ -284,8 +287,20 @@ def _named_form(noun: Token) -> str | None:
         words.insert(0, tok)
         i -= 1
     if not any(w.pos_ == "PROPN" for w in words):
-        return _named_by(noun)
+        return _named_by(noun) or _owned_by(noun)
     return " ".join([w.text for w in words] + [noun.text])
+
+
+def _owned_by(noun: Token) -> str | None:
+    """ "Tuesday's ruling", "Putin's offer": the noun with a named or dated owner right before it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i == noun.i - 2), None)
+    if owner is None or noun.doc[noun.i - 1].text not in ("'s", "’s"):
+        return None
+    if owner.pos_ != "PROPN" and owner.ent_type_ not in ("DATE", "PERSON", "ORG", "GPE", "NORP"):
+        return None
+    if any(c.dep_ in ("compound", "det", "amod") for c in owner.children):
+        return None  # "the court's", "last week's": more than one word to carry over
+    return f"{owner.text}{noun.doc[noun.i - 1].text} {noun.text}"
 
 
 def _named_by(noun: Token) -> str | None:
@@ -473,8 +488,9 @@ def wh_question(
     subj_words = subject_text or spaced(doc, [i for i in sorted(subj_ids) if i in clause])
     first = doc[min(subj_ids)]
     titled = first.i + 1 < len(doc) and doc[first.i + 1].text[:1].isupper()  # "Special Counsel Robert ..."
-    if subject_text is None and first.tag_ not in ("NNP", "NNPS") and first.text[:1].isupper() and not titled:
-        subj_words = subj_words[:1].lower() + subj_words[1:]
+    if subject_text is None and first.tag_ not in ("NNP", "NNPS") and first.text[:1].isupper():
+        if not titled or first.tag_ == "DT":  # "What did the Supreme Court uphold?", never "did The"
+            subj_words = subj_words[:1].lower() + subj_words[1:]
     if first.lower_ in ("he", "she", "it", "they", "i", "we", "you") and subject_text is None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]

@@ -305,3 +305,16 @@ def test_a_quotation_whose_pronoun_points_inside_it_is_asked_but_one_leaning_bac
     said = {c.prompt: c.answer for c in _all_candidates(text) if c.prompt.startswith("Who said")}
     assert any("History will not look kindly" in p and a == "Sonia Sotomayor" for p, a in said.items())
     assert not any("We will stop it" in p for p in said)  # stop what? the words before it say
+
+
+def test_a_reference_to_a_dated_ruling_is_read_as_it_and_a_moved_subject_keeps_its_small_the():
+    text = (
+        "The Supreme Court upheld the travel ban on Tuesday in a close decision that split the justices.\n\n"
+        "Unsurprisingly, the court’s four liberal justices dissented from Tuesday’s ruling.\n\n"
+        "In a statement, Trump called the ruling “a tremendous victory for the American People and the "
+        "Constitution.”"
+    )
+    prompts = [c.prompt for c in _all_candidates(text)]
+    assert any("called Tuesday’s ruling “a tremendous victory" in p for p in prompts)
+    asked = [p for p in prompts if p.startswith("What did")]
+    assert asked and all("did the Supreme Court" in p for p in asked)
