@@ -34,3 +34,16 @@ def options_for(an: Analysis, shown: str, t: Target, key: str, full: bool, rng: 
 def base(s: Sentence, u: int) -> dict:
     """The candidate fields every realiser fills the same way: sentence, evidence span, shown unit."""
     return {"sent": s.idx, "span": (s.start, s.end), "shown": {u}}
+
+
+def speaks(an: Analysis, name: str) -> bool:
+    """Whether the named person is the subject of a speech verb somewhere in the article."""
+    speakers = an.__dict__.get("_speakers")
+    if speakers is None:
+        speakers = an.__dict__["_speakers"] = {
+            tok.text
+            for s in an.sentences
+            for tok in s.span
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH
+        }
+    return name.split()[-1] in speakers

@@ -14,6 +14,7 @@ import re
 from . import render
 from .article import Analysis, Sentence
 from .distractors import entity_options, value_options
+from .keys import speaks
 from .model import Candidate, unit, units
 from .numbers import is_testable_number, number_core
 from .questions import how_many
@@ -22,7 +23,7 @@ from .targets import Target
 _SPEECH = frozenset(
     "say tell warn add write tweet explain insist argue note declare announce ask reply comment".split()
 )
-MAX_QUOTE_WORDS = 25
+MAX_QUOTE_WORDS = 30
 _MARKS = ('"', "“", "”")
 MATCH_QUOTE_WORDS = 14
 
@@ -88,8 +89,12 @@ _EXPLETIVE_VERBS = frozenset("be look seem appear".split())
 def _bound_inside(tok, toks) -> bool:
     """Whether a pronoun of the quotation points inside it: "History will not look kindly on ..., nor
     should it" (history), "I know it looks like a mess" (no one: an empty "it")."""
+    if tok.lower_ == "this" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and tok.i == toks[0].i:
+        attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
+        if attr is not None and any(c.lower_ in ("a", "an") for c in attr.children):
+            return True  # "This is a moral issue ...": a verdict on the matter, recognisable as said
     if tok.pos_ != "PRON" or tok.lower_ in ("this", "that", "these", "those", "such"):
-        return False  # "That threat", "this": the words before the quotation
+        return False  # "That threat", "That is why": the words before the quotation
     if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in _EXPLETIVE_VERBS:
         return True
     earlier = [t for t in toks if t.i < tok.i and t.pos_ in ("NOUN", "PROPN")]
@@ -192,7 +197,9 @@ def quote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) ->
     # No option the quotation itself names ('"Pete has complied ...": Peter Strzok did not say it of himself).
     named = {w[:4].lower() for w in text.split() if w[:1].isupper()}
     options = entity_options(an, key, cluster.name, prompt, True, rng, count=6, exact=False)
-    options = [o for o in options if o.split()[0][:4].lower() not in named][:3]
+    options = [o for o in options if o.split()[0][:4].lower() not in named]
+    # Others who speak in the article first: "Aung San Suu Kyi" never says a word in a US debate.
+    options = sorted(options, key=lambda o: not speaks(an, o))[:3]
     options = options if len(options) == 3 else []
     if options:
         choices = sorted([cluster.name, *options], key=lambda x: (rng.random(), x))

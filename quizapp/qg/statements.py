@@ -13,7 +13,7 @@ from . import gazetteer, render
 from .article import Analysis, Sentence
 from .contrasts import opposite
 from .distractors import entity_options
-from .keys import SPEECH, base, key_form, options_for
+from .keys import SPEECH, base, key_form, options_for, speaks
 from .model import Candidate
 from .targets import Target
 
@@ -90,7 +90,7 @@ def true_false(
             if head.dep_ == "nsubj" and head.head.lemma_ in SPEECH and head.head.i in ids:
                 # ... and not someone the quotation itself names ('"Pete has complied," Peter Strzok said').
                 words = {w[:4].lower() for w in s.span.text.split() if w[:1].isupper()}
-                options = [o for o in options if _speaks(an, o) and o.split()[0][:4].lower() not in words]
+                options = [o for o in options if speaks(an, o) and o.split()[0][:4].lower() not in words]
             else:
                 options = _peers(an, t.mention.cluster, s.span.text, full)
             # "Putin warned of future Russian aggression": a person set against their own side is absurd.
@@ -145,19 +145,6 @@ def true_false(
     for c in out:
         c.extra["true_text"] = true_text  # what the headline may already settle
     return out
-
-
-def _speaks(an: Analysis, name: str) -> bool:
-    """Whether the named person is the subject of a speech verb somewhere in the article."""
-    speakers = an.__dict__.get("_speakers")
-    if speakers is None:
-        speakers = an.__dict__["_speakers"] = {
-            tok.text
-            for s in an.sentences
-            for tok in s.span
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH
-        }
-    return name.split()[-1] in speakers
 
 
 def _peers(an: Analysis, cluster: str, shown: str, full: bool) -> list[str]:

@@ -318,3 +318,18 @@ def test_a_reference_to_a_dated_ruling_is_read_as_it_and_a_moved_subject_keeps_i
     assert any("called Tuesday’s ruling “a tremendous victory" in p for p in prompts)
     asked = [p for p in prompts if p.startswith("What did")]
     assert asked and all("did the Supreme Court" in p for p in asked)
+
+
+def test_who_said_options_are_people_who_speak_in_the_article_when_there_are_enough():
+    text = (
+        "“This is a moral issue and a national security issue,” Chairman Ed Royce said on Tuesday.\n\n"
+        "“The attacks must end now and aid must reach the refugees,” Congressman Joe Crowley said.\n\n"
+        "“We will keep pressing the military until the violence stops,” Representative Steve Chabot said.\n\n"
+        "“Our sanctions bill comes next and it will pass this spring,” Senator Ben Cardin said.\n\n"
+        "The resolution calls on Aung San Suu Kyi, Min Aung Hlaing and Thein Sein to end the violence.\n\n"
+        "Officials said Aung San Suu Kyi met Min Aung Hlaing and Thein Sein in Naypyidaw last week."
+    )
+    asked = [c for c in _all_candidates(text) if c.qtype == "mcq" and c.prompt.startswith("Who said")]
+    assert len(asked) >= 3
+    for c in asked:
+        assert not {"Aung San Suu Kyi", "Min Aung Hlaing", "Thein Sein"} & set(c.choices), c.choices
