@@ -129,3 +129,34 @@ def opposite(verb: Token) -> str | None:
         return None  # "have grown cheaper": "grow" means "become" there; "shrunk cheaper" is not English
     form = _FORMS[lemma][_TAG_FORM[verb.tag_]]
     return form.capitalize() if verb.text[:1].isupper() else form
+
+
+# "have grown cheaper" -> "have grown more expensive": a comparative after a verb of becoming
+_BECOMING = frozenset("grow become get turn remain".split())
+_COMPARATIVE = {
+    "cheaper": "more expensive",
+    "easier": "harder",
+    "harder": "easier",
+    "larger": "smaller",
+    "bigger": "smaller",
+    "smaller": "larger",
+    "stronger": "weaker",
+    "weaker": "stronger",
+    "higher": "lower",
+    "lower": "higher",
+    "safer": "more dangerous",
+    "worse": "better",
+    "better": "worse",
+    "wider": "narrower",
+    "narrower": "wider",
+}
+
+
+def opposite_complement(verb: Token) -> tuple[int, str] | None:
+    """(token index, opposite) of the comparative a verb of becoming takes ("grown cheaper"), or None."""
+    if verb.lemma_.lower() not in _BECOMING:
+        return None
+    comp = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.tag_ == "JJR"), None)
+    if comp is None or comp.lower_ not in _COMPARATIVE or any(c.dep_ == "advmod" for c in comp.children):
+        return None  # "much cheaper", "even easier": keep the plain comparative only
+    return comp.i, _COMPARATIVE[comp.lower_]

@@ -93,6 +93,9 @@ def _bound_inside(tok, toks) -> bool:
         attr = next((c for c in tok.head.children if c.dep_ == "attr"), None)
         if attr is not None and any(c.lower_ in ("a", "an") for c in attr.children):
             return True  # "This is a moral issue ...": a verdict on the matter, recognisable as said
+    if tok.dep_ == "det" and tok.lower_ in ("this", "these") and tok.head.pos_ == "NOUN":
+        # "(drone) technology offers ... the misuse of this technology": the noun said just before
+        return any(t.lemma_ == tok.head.lemma_ and t.i < tok.i for t in toks)
     if tok.pos_ != "PRON" or tok.lower_ in ("this", "that", "these", "those", "such"):
         return False  # "That threat", "That is why": the words before the quotation
     if tok.lower_ == "it" and tok.dep_ == "nsubj" and tok.head.lemma_ in _EXPLETIVE_VERBS:

@@ -11,7 +11,7 @@ import random
 
 from . import gazetteer, render
 from .article import Analysis, Sentence
-from .contrasts import opposite
+from .contrasts import opposite, opposite_complement
 from .distractors import entity_options
 from .keys import SPEECH, base, key_form, options_for, speaks
 from .model import Candidate
@@ -128,9 +128,13 @@ def true_false(
             verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
         fits = verb.i in ids and verb.i not in resolved and verb.i not in render.quoted(s)
         turned = opposite(verb) if fits else None  # a speaker's own words are never changed
+        replace = dict(resolved)
         if turned:
-            replace = dict(resolved)
             replace[verb.i] = (verb.i + 1, turned)
+        elif fits and (complement := opposite_complement(verb)) and complement[0] in ids:
+            turned = complement[1]  # "Drones have grown more expensive" for "... cheaper"
+            replace[complement[0]] = (complement[0] + 1, turned)
+        if turned:
             out.append(
                 _statement(
                     render.statement(s, ids, replace),

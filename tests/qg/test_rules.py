@@ -232,14 +232,28 @@ def test_an_aside_between_subject_and_verb_leaves_no_stray_comma():
     assert shown and not any("Baldwin," in p or ", however" in p for p in shown)
 
 
-def test_a_drop_in_share_prices_makes_a_false_statement_by_its_opposite():
+@pytest.mark.parametrize(
+    ("sentence", "false"),
+    [
+        (
+            "Shares of publicly traded marijuana companies plummeted.",
+            "Shares of publicly traded marijuana companies soared.",
+        ),
+        # a comparative after a verb of becoming
+        (
+            "In recent years, drones have grown cheaper, easier to use and more widely available.",
+            "Drones have grown more expensive.",
+        ),
+    ],
+)
+def test_an_opposite_word_makes_a_false_statement(sentence, false):
     text = (
-        "The attorney general rescinded the guidelines in January.\n\n"
-        "Shares of publicly traded marijuana companies plummeted.\n\n"
+        "The attorney general rescinded the guidelines on drones and marijuana in January.\n\n"
+        f"{sentence}\n\n"
         "Lawmakers from both parties met the attorney general on Thursday to discuss marijuana laws."
     )
-    false = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false" and c.answer == "False"}
-    assert "Shares of publicly traded marijuana companies soared." in false
+    made = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false" and c.answer == "False"}
+    assert false in made
 
 
 def test_a_false_speaker_swap_leaves_the_real_speakers_role_behind():
@@ -333,3 +347,13 @@ def test_who_said_options_are_people_who_speak_in_the_article_when_there_are_eno
     assert len(asked) >= 3
     for c in asked:
         assert not {"Aung San Suu Kyi", "Min Aung Hlaing", "Thein Sein"} & set(c.choices), c.choices
+
+
+def test_a_quotation_repeating_its_own_noun_with_this_is_asked():
+    text = (
+        "“Drone technology offers tremendous benefits, but the misuse of this technology poses unique "
+        "security challenges,” said Angela Stubblefield of the FAA.\n\n"
+        "The FAA has registered more than one million drones across the United States.\n\n"
+        "Officials said criminals have used drones to carry drugs across the border into prisons."
+    )
+    assert any(c.prompt.startswith("Who said, “Drone technology") for c in _all_candidates(text))
