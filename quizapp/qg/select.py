@@ -90,9 +90,15 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         original = a.extra.get("key")
         if original and (a.extra.get("value") and mentions(visible(b), original)):
             return True  # "... open until Feb. 20" (False) beside "... through Feb. 8"
+        if original and a.extra.get("value") and b.qtype != "true_false" and b.answer == original:
+            return (
+                True  # "... through Feb. 3" (False) beside "... open until _____?" (Feb. 8): one fact twice
+            )
         return bool(a.shown & b.shown)
     shown = visible(b)
     if b.qtype == "true_false" and a.shown & b.shown:
+        return True
+    if _paired_elsewhere(a, shown):
         return True
     if _in_score(a.answer, shown):
         return True
@@ -106,7 +112,7 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     if a.target.startswith("quote:") and any("<said>" in _near(shown, x) for x in places):
         # "... such as concerts, Brunner said" answers who said the bureau fears terrorists: the speaker
         # shown saying something on the same topic, anywhere in the other question
-        if len(_context(a, forms) & _content_words(shown)) >= 2:
+        if _context(a, forms) & _content_words(shown):
             return True
     if any(b.prompt.startswith(f"According to {x},") for x in places) and abs(a.sent - b.sent) <= 3:
         return True  # "According to Royce, how many villages ...?" names the speaker of the words nearby
@@ -114,6 +120,22 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
     return any(_context(a, forms) & _near(shown, x) for x in places)
+
+
+def _paired_elsewhere(c: Candidate, shown: str) -> bool:
+    """ "Trump and _____ also affirmed ..." beside "Trump and Abe are to attend ...": the blank's partner
+    named with the answer in another question gives the answer away."""
+    m = re.search(r"([A-Z][\w.’'-]*) and _____|_____ and ([A-Z][\w.’'-]*)", c.prompt)
+    if m is None:
+        return False
+    partner = m.group(1) or m.group(2)
+    return any(
+        re.search(
+            rf"\b{re.escape(partner)} and {re.escape(x)}\b|\b{re.escape(x)} and {re.escape(partner)}\b", shown
+        )
+        for x in {c.answer, *c.accepted, c.answer.split()[-1]}
+        if x
+    )
 
 
 def _context(c: Candidate, forms: set[str]) -> set[str]:
@@ -152,7 +174,7 @@ def _near(text: str, form: str, reach: int = 6) -> set[str]:
     for i in range(len(words) - size + 1):
         if [w.lower() for w in words[i : i + size]] == keys:
             out |= {w.lower() for w in words[max(0, i - reach) : i] + words[i + size : i + size + reach]}
-    return {"<said>" if w in _SAYING else w for w in out - _STOP}
+    return {"<said>" if w in _SAYING else w for w in out} - _STOP  # "said" is a stop word, not a saying
 
 
 _NUMBER_WORDS = {

@@ -357,3 +357,36 @@ def test_a_quotation_repeating_its_own_noun_with_this_is_asked():
         "Officials said criminals have used drones to carry drugs across the border into prisons."
     )
     assert any(c.prompt.startswith("Who said, “Drone technology") for c in _all_candidates(text))
+
+
+def _candidate(qtype, prompt, answer, sent, unit, target=None, accepted=(), **extra):
+    from quizapp.qg.model import Candidate
+
+    return Candidate(
+        qtype, prompt, answer, [answer, *accepted], [], sent, (0, 1), target or f"{qtype}:{sent}", 0.5,
+        "easy", {unit}, extra,
+    )  # fmt: skip
+
+
+def test_questions_that_hand_each_other_the_answer_are_never_in_one_set():
+    from quizapp.qg.select import leaks
+
+    # the speaker shown saying something on the same topic answers "Who said ...?"
+    prompt = "Who said the bureau fears terrorists will exploit drones?"
+    who = _candidate(
+        "short_answer", prompt, "Scott Brunner", 3, 12, target="quote:person:Brunner:3", accepted=["Brunner"]
+    )
+    shown = _candidate(
+        "true_false", "Terrorists could attack concerts with drones, Brunner said.", "True", 4, 16
+    )
+    assert leaks(who, shown)
+    # a false statement changing a date is the same fact as the question asking for that date
+    false = _candidate("true_false", "The bill would fund the government through Feb. 3.", "False", 5, 20,
+                       key="Feb. 8", value=True)  # fmt: skip
+    date = _candidate("mcq", "The vote is on a bill that would keep the government open until _____.",
+                      "Feb. 8", 1, 4)  # fmt: skip
+    assert leaks(false, date) or leaks(date, false)
+    # "Trump and _____ affirmed ..." beside "Trump and Abe are to attend ...": the partner names the answer
+    blank = _candidate("cloze", "Trump and _____ also affirmed the shared imperative.", "Abe", 6, 24)
+    paired = _candidate("mcq", "Trump and Abe are to attend the summit in _____.", "Canada", 5, 20)
+    assert leaks(blank, paired)
