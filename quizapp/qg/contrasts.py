@@ -132,7 +132,7 @@ def opposite(verb: Token) -> str | None:
 
 
 # "have grown cheaper" -> "have grown more expensive": a comparative after a verb of becoming
-_BECOMING = frozenset("grow become get turn remain".split())
+_BECOMING = frozenset("grow become get turn".split())
 _COMPARATIVE = {
     "cheaper": "more expensive",
     "easier": "harder",
@@ -152,11 +152,22 @@ _COMPARATIVE = {
 }
 
 
-def opposite_complement(verb: Token) -> tuple[int, str] | None:
-    """(token index, opposite) of the comparative a verb of becoming takes ("grown cheaper"), or None."""
+# "remains uncertain" -> "is certain": a state the article leaves open, stated as settled
+_OPEN_STATES = {"uncertain": "certain", "unclear": "clear", "unknown": "known"}
+_BE_FORM = {"VBZ": "is", "VBP": "are", "VBD": "was"}
+
+
+def opposite_complement(verb: Token) -> tuple[int, int, str] | None:
+    """(start, end, opposite) of the comparative a verb of becoming takes ("grown cheaper" -> "grown more
+    expensive"), or of a state left open ("remains uncertain" -> "is certain"); None otherwise."""
+    if verb.lemma_.lower() == "remain" and verb.tag_ in _BE_FORM:
+        state = next((c for c in verb.children if c.dep_ == "acomp" and c.i == verb.i + 1), None)
+        if state is not None and state.lower_ in _OPEN_STATES and not list(state.children):
+            be = "were" if verb.tag_ == "VBD" and verb.head.tag_ == "NNS" else _BE_FORM[verb.tag_]
+            return verb.i, state.i + 1, f"{be} {_OPEN_STATES[state.lower_]}"
     if verb.lemma_.lower() not in _BECOMING:
         return None
     comp = next((c for c in verb.children if c.dep_ in ("acomp", "oprd") and c.tag_ == "JJR"), None)
     if comp is None or comp.lower_ not in _COMPARATIVE or any(c.dep_ == "advmod" for c in comp.children):
         return None  # "much cheaper", "even easier": keep the plain comparative only
-    return comp.i, _COMPARATIVE[comp.lower_]
+    return comp.i, comp.i + 1, _COMPARATIVE[comp.lower_]

@@ -58,6 +58,15 @@ def _with_article(role: str) -> str:
     return f"{det} {role}"
 
 
+def _fullest(an: Analysis, role: str) -> str:
+    """The role as the article names it in full elsewhere, when it does so one way only: "inspector
+    general" -> "Justice Department inspector general"."""
+    pattern = re.compile(rf"\b((?:[A-Z][\w.]*\s+){{1,3}}){re.escape(role)}\b")
+    found = {re.sub(r"^(The|A|An|In|But|And)\s+", "", m.group(1).strip()) for m in pattern.finditer(an.text)}
+    found.discard("")
+    return f"{found.pop()} {role}" if len(found) == 1 else role
+
+
 def flashcards(an: Analysis) -> list[Candidate]:
     """Person-to-role and term-to-definition cards; front is a question with one right answer."""
     out: list[Candidate] = []
@@ -68,14 +77,17 @@ def flashcards(an: Analysis) -> list[Candidate]:
             continue  # "Who is Donald Trump? The President" tells nothing the article adds
         if not _with_article(d.text).startswith("The "):
             continue  # "A Democratic Congressman" fits many; a card wants the one title only they hold
+        role = _fullest(an, d.text) if d.text.islower() else d.text
+        if role.islower():
+            continue  # "The special envoy", "The inspector general": whose? A back must stand alone
         if d.text.split()[-1].lower() in _HEADS_OF_STATE:
             continue  # "Who is Donald Trump? The US President": general knowledge, not the article's
         out.append(
             Candidate(
                 "flashcard",
                 f"Who is {c.name} in this article?",
-                _with_article(d.text),
-                [d.text],
+                _with_article(role),
+                [role],
                 [],
                 s.idx,
                 (s.start, s.end),
@@ -83,7 +95,7 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 0.35 + 0.2 * min(1, c.count / 5),
                 "easy",
                 units(s.idx),
-                {"pair": (c.name, d.text)},
+                {"pair": (c.name, role)},
             )
         )
     for d in an.descriptions:
@@ -109,7 +121,7 @@ def flashcards(an: Analysis) -> list[Candidate]:
                 0.45 + 0.25 * min(1, c.count / 5),
                 "medium",
                 units(s.idx),
-                {"pair": (c.name, d.text)},
+                {"pair": (c.name, role)},
             )
         )
     return out

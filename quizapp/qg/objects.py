@@ -100,6 +100,8 @@ def _ask(an, s, core, resolved, verb, np, role, sw, rng, prefix: str = "") -> li
         return []
     if render.has_unresolved_reference(s, ids, set(resolved)):
         return []  # "this offer" as a card's back: which offer?
+    if any(i in resolved for i in ids):
+        return []  # "Putin's offer" for "this offer": a back naming the thing, not saying what it was
     answer = render.join(s, ids, {i: r for i, r in resolved.items() if i in ids})
     whole = range(np.left_edge.i, np.right_edge.i + 1)
     if not _good_phrase(doc, np, ids) or any(

@@ -131,9 +131,9 @@ def true_false(
         replace = dict(resolved)
         if turned:
             replace[verb.i] = (verb.i + 1, turned)
-        elif fits and (complement := opposite_complement(verb)) and complement[0] in ids:
-            turned = complement[1]  # "Drones have grown more expensive" for "... cheaper"
-            replace[complement[0]] = (complement[0] + 1, turned)
+        elif fits and (complement := opposite_complement(verb)) and complement[1] - 1 in ids:
+            start, end, turned = complement  # "Drones have grown more expensive" for "... cheaper"
+            replace[start] = (end, turned)
         if turned:
             out.append(
                 _statement(
