@@ -12,7 +12,7 @@ from .distractors import entity_options
 from .facts import acronym_cards, flashcards, matching
 from .keys import SPEECH, base, key_form, options_for
 from .model import Candidate, unit
-from .objects import object_questions
+from .objects import destination_card, object_questions
 from .questions import reported_self, wh_for
 from .quotes import quote_matching, quote_number_questions, quote_questions
 from .statements import true_false
@@ -42,6 +42,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
             continue
         out.extend(object_questions(an, s, sentence_weight(an, s), rng))
         out.extend(clause_cards(an, s, sentence_weight(an, s)))
+        out.extend(destination_card(an, s, sentence_weight(an, s)))
         resolved = render.resolve_subject(s, names)
         resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
         resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))

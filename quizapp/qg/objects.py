@@ -243,3 +243,58 @@ def _is_people(head) -> bool:
     return head.lemma_.lower() in ("group", "number", "coalition", "team") and any(
         g.lemma_.lower() in _PEOPLE for p in of for g in p.children if g.dep_ == "pobj"
     )
+
+
+_MOVED = frozenset("reassign assign transfer move send relocate appoint promote demote".split())
+
+
+def destination_card(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
+    """ "Strzok has since been reassigned to the FBI's human resources department" -> "Where has Strzok
+    since been reassigned to?" / "The FBI's human resources department": where someone was moved."""
+    root = s.span.root
+    core = render.core_indices(s)
+    if core is None or root.lemma_ not in _MOVED or root.i not in core:
+        return []
+    to = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > root.i), None)
+    dest = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if (
+        dest is None
+        or dest.pos_ != "NOUN"
+        or any(m.tok_start <= dest.i < m.tok_end for m in s.mentions if m.kind in ("person", "place"))
+    ):
+        return []  # a person or a place has questions of its own
+    ids = phrase_ids(dest)
+    if ids is None or not all(i in core for i in ids) or not _telling(s.span.doc, ids):
+        return []
+    names = {k: c.short for k, c in an.clusters.items()}
+    resolved = render.resolve_subject(s, names)
+    cut = set(range(to.left_edge.i, to.right_edge.i + 1))
+    for c in root.children:  # "... and being investigated for ...": a second act, not asked here
+        if c.dep_ in ("conj", "cc") and c.i > to.right_edge.i:
+            cut.update(range(c.left_edge.i, c.right_edge.i + 1))
+    keep = [i for i in core if i not in cut or i in range(to.left_edge.i, to.right_edge.i + 1)]
+    subject = render.subject_of(root)
+    subject_text = resolved[subject.i][1] if subject is not None and subject.i in resolved else None
+    question = render.wh_question(root, "where", set(range(to.left_edge.i, to.right_edge.i + 1)), keep,
+                                  subject_text)  # fmt: skip
+    if not question or render.has_unresolved_reference(s, [i for i in keep if i not in cut], set(resolved)):
+        return []
+    question = question.rstrip("?") + " to?"
+    answer = render.join(s, ids, {})
+    answer = answer[:1].upper() + answer[1:]
+    return [
+        Candidate(
+            "flashcard",
+            question,
+            answer,
+            [answer],
+            [],
+            s.idx,
+            (s.start, s.end),
+            f"where:{s.idx}:{dest.i}",
+            round(0.55 * sw + 0.45 * 0.6, 4),
+            "medium",
+            units(s.idx),
+            {"phrase": True},
+        )  # fmt: skip
+    ]

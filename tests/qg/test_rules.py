@@ -415,3 +415,14 @@ def test_the_reason_an_actor_gives_for_an_act_is_asked_why():
         "invasions."
     )
     assert cards.get("Why did Zelensky unequivocally decline Putin's offer?") == back, cards
+
+
+def test_where_someone_was_moved_is_asked_where_but_a_second_act_is_left_out():
+    text = (
+        "Peter Strzok, the senior FBI agent, was escorted out of the building on Friday.\n\n"
+        "Strzok has since been reassigned to the FBI's human resources department and being investigated "
+        "for disciplinary action by the bureau's office of professional responsibility.\n\n"
+        "Trump has criticised the FBI for months."
+    )
+    cards = {c.prompt: c.answer for c in _all_candidates(text) if c.target.startswith("where:")}
+    assert cards == {"Where has Strzok since been reassigned to?": "The FBI's human resources department"}
