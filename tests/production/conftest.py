@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -61,23 +62,29 @@ class Gunicorn:
             env["REDIS_URL"] = redis_url
         else:
             env.pop("REDIS_URL", None)
+        # The server's log goes to a file, never a pipe nobody drains: once a pipe's buffer is full
+        # (a burst of tracebacks while PostgreSQL restarts), every worker blocks on its next log line.
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), wsgi],
             cwd=chdir,
             env=env,
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         self._wait_ready()
 
+    def log_tail(self, chars: int = 3000) -> str:
+        """The end of what the server has logged."""
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-chars:]
+
     def _wait_ready(self, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"gunicorn exited: {self.proc.stdout.read().decode(errors='replace')[-3000:]}"
-                )
+                raise RuntimeError(f"gunicorn exited: {self.log_tail()}")
             try:
                 if requests.get(f"{self.url}{self.ready_path}", timeout=2).status_code == 200:
                     return
@@ -98,7 +105,7 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait(5)
-        self.proc.stdout.close()
+        self.log.close()
 
 
 @pytest.fixture
