@@ -155,6 +155,8 @@ def _targets(an: Analysis, s: Sentence, swaps: bool) -> list[Target]:
                 continue  # "the state of Hawaii, the Hawaii Muslim Association and three residents"
             out.append(Target(m, "number", m.tok_start + skip, m.tok_end, core, 0.95 if has_unit else 0.85))
         elif m.kind == "date" and is_testable_date(m.text):
+            if not swaps and not re.search(r"\d", m.text):
+                continue  # "a decision in _____" (January): a month alone is a detail to blank, not a fact
             out.append(Target(m, "date", m.tok_start, m.tok_end, m.text, 0.55))
     out.sort(key=lambda t: (-t.weight, t.start))
     return out

@@ -426,3 +426,16 @@ def test_where_someone_was_moved_is_asked_where_but_a_second_act_is_left_out():
     )
     cards = {c.prompt: c.answer for c in _all_candidates(text) if c.target.startswith("where:")}
     assert cards == {"Where has Strzok since been reassigned to?": "The FBI's human resources department"}
+
+
+def test_a_month_alone_is_no_blank_but_may_still_change_in_a_false_statement():
+    text = (
+        "The impetus for the legislation was a decision by Attorney General Jeff Sessions in January to "
+        "rescind guidelines that encouraged prosecutors to adopt a hands-off approach.\n\n"
+        "Shares of publicly traded marijuana companies plummeted after the decision was announced.\n\n"
+        "A bipartisan group of lawmakers unveiled the new legislation on Thursday in Washington."
+    )
+    made = _all_candidates(text)
+    assert not [c for c in made if c.answer == "January"]
+    assert any(c.qtype == "true_false" and c.answer == "False" and "January" not in c.prompt
+               and "Sessions in" in c.prompt for c in made)  # fmt: skip
