@@ -216,11 +216,36 @@ def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int
     for tok in sent.span:
         if tok.lower_ in ("this", "these", "those") and tok.dep_ == "det" and tok.head.pos_ == "NOUN":
             if tok.head.lemma_.lower() in nouns:
-                out[tok.i] = (tok.i + 1, "The" if tok.text[0].isupper() else "the")
+                the = "The" if tok.text[0].isupper() else "the"
+                named = _between(previous, tok.head) if tok.head.i == tok.i + 1 else None
+                # "this summit" after "a summit ... between Trump and Putin": that summit, said so
+                out[tok.i] = (tok.i + 2, f"{the} {named}") if named else (tok.i + 1, the)
             elif tok.lower_ == "this" and tok.head.lemma_.lower() in _PROPOSALS and proposer:
                 # "Putin seeks for Ukraine to retreat ...", then "Zelensky declined this offer": Putin's.
                 out[tok.i] = (tok.i + 1, f"{proposer}'s")
     return out
+
+
+def _between(previous: list[Sentence], noun: Token) -> str | None:
+    """ "summit between Trump and Putin" when the previous sentences name one such noun so, else None.
+
+    Read off the surface: the small parser hangs "between" on whatever verb is near ("a summit scheduled
+    for Friday between US President Donald Trump and Russian President Vladimir Putin")."""
+    forms = set()
+    for p in previous:
+        doc = p.span.doc
+        for t in p.span:
+            if t.lemma_ != noun.lemma_ or t.pos_ != "NOUN":
+                continue
+            near = range(t.i + 1, min(t.i + 6, p.span.end))
+            at = next((j for j in near if doc[j].lower_ == "between"), None)
+            if at is None:
+                continue
+            people = [m for m in p.mentions if m.kind == "person" and m.tok_start > at][:2]
+            if len(people) == 2 and doc[people[0].tok_end : people[1].tok_start].text.split()[:1] == ["and"]:
+                names = [doc[m.tok_end - 1].text for m in people]
+                forms.add(f"{noun.text} between {names[0]} and {names[1]}")
+    return forms.pop() if len(forms) == 1 else None
 
 
 def _nouns(sent: Sentence) -> frozenset[str]:

@@ -439,3 +439,14 @@ def test_a_month_alone_is_no_blank_but_may_still_change_in_a_false_statement():
     assert not [c for c in made if c.answer == "January"]
     assert any(c.qtype == "true_false" and c.answer == "False" and "January" not in c.prompt
                and "Sessions in" in c.prompt for c in made)  # fmt: skip
+
+
+def test_this_summit_after_a_summit_between_two_people_is_named_by_them():
+    text = (
+        "Zelensky revealed that US officials had conveyed the idea ahead of a summit scheduled for Friday "
+        "between US President Donald Trump and Russian President Vladimir Putin.\n\n"
+        "The involvement of Ukraine in this summit remains uncertain.\n\n"
+        "European leaders released a joint statement on Tuesday in support of Ukraine's sovereignty."
+    )
+    statements = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false"}
+    assert "The involvement of Ukraine in the summit between Trump and Putin remains uncertain." in statements
