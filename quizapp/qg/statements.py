@@ -32,6 +32,9 @@ def true_false(
     root = s.span.root
     if root.lemma_ in SPEECH and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
         return []  # "Chabot told VOA in a statement": true, but says nothing
+    subject = render.subject_of(root)
+    if root.lemma_ in SPEECH and subject is not None and _media(subject):
+        return []  # "CNN, citing an unnamed source, reported that ...": which outlet said it is a detail
     if (
         render.has_unresolved_reference(s, ids, set(resolved))
         or len(ids) > 48
@@ -218,3 +221,10 @@ def _appositive_ids(doc, head) -> set[int]:
             if end + 1 < len(doc) and doc[end + 1].text == ",":
                 out.add(end + 1)
     return out
+
+
+def _media(subject) -> bool:
+    """Whether a speech verb's subject is a news outlet ("CNN", "South Korea's Yonhap news agency")."""
+    words = " ".join(t.text for t in subject.subtree if t.dep_ not in ("punct",) and t.i <= subject.i)
+    low = words.lower()
+    return low in gazetteer.media() or subject.text.lower() in gazetteer.media() or "news agency" in low

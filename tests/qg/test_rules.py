@@ -450,3 +450,13 @@ def test_this_summit_after_a_summit_between_two_people_is_named_by_them():
     )
     statements = {c.prompt for c in _all_candidates(text) if c.qtype == "true_false"}
     assert "The involvement of Ukraine in the summit between Trump and Putin remains uncertain." in statements
+
+
+def test_what_a_news_outlet_reported_is_no_statement():
+    text = (
+        "Peter Strzok, the senior FBI agent, has been escorted out of the bureau's headquarters.\n\n"
+        "CNN, citing an unnamed source, reported that Strzok was escorted out on Friday.\n\n"
+        "South Korea's Yonhap news agency said Kim planned to fly on Wednesday to New York for talks."
+    )
+    statements = [c.prompt for c in _all_candidates(text) if c.qtype == "true_false"]
+    assert statements and not any("CNN" in p or "Yonhap" in p for p in statements)
