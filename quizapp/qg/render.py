@@ -206,6 +206,19 @@ def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[in
 
 
 def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """See :func:`_resolve_demonstratives`; remembered per sentence and context (every realiser asks)."""
+    return dict(_remembered(sent, "_demonstratives", previous, _resolve_demonstratives))
+
+
+def _remembered(sent: Sentence, name: str, context: list[Sentence], compute) -> dict:
+    cache = sent.__dict__.setdefault(name, {})
+    key = tuple(p.idx for p in context)
+    if key not in cache:
+        cache[key] = compute(sent, context)
+    return cache[key]
+
+
+def _resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
     """ "this summit" -> "the summit" when one of the previous two sentences names a summit.
 
     The noun then has a clear referent in the article, and "the" reads right on its own in a question.
@@ -273,6 +286,11 @@ def _proposer(prev: Sentence) -> str | None:
 
 
 def resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """See :func:`_resolve_definites`; remembered per sentence and context."""
+    return dict(_remembered(sent, "_definites", earlier, _resolve_definites))
+
+
+def _resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tuple[int, str]]:
     """ "the program" -> "the DACA program" when the article has named exactly one such program before.
 
     Only a bare "the <noun>" of the kind that points back (see ``_BACK_NOUNS``) is replaced, and only by a
@@ -571,19 +589,9 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
     """
     doc = sent.span.doc
     keep = list(ids)
-    path: set[int] = set()
-    for i in protect:
-        tok = doc[i]
-        while True:
-            path.add(tok.i)
-            if tok.head == tok:
-                break
-            tok = tok.head
-    for tok in sent.span:
-        if tok.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "mark") and tok.head.i in path:
-            path.update(t.i for t in tok.subtree)
-    # Never cut inside a quotation: a quote is the speaker's words, not ours to shorten.
-    path.update(quoted(sent))
+    if len(keep) <= limit:
+        return keep
+    path = _kept_path(sent, frozenset(protect))
     while len(keep) > limit:
         kept = set(keep)
         best = None
@@ -625,6 +633,29 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
                 drop.add(after[0])
         keep = [i for i in keep if i not in drop]
     return keep
+
+
+def _kept_path(sent: Sentence, protect: frozenset[int]) -> frozenset[int]:
+    """What pruning never cuts: the protected tokens, their heads up to the root, the subject, auxiliaries,
+    negation, object and marker of that path, and every quoted word (the speaker's, not ours to shorten)."""
+    cache = sent.__dict__.setdefault("_kept_paths", {})
+    if protect in cache:
+        return cache[protect]
+    doc = sent.span.doc
+    path: set[int] = set()
+    for i in protect:
+        tok = doc[i]
+        while True:
+            path.add(tok.i)
+            if tok.head == tok:
+                break
+            tok = tok.head
+    for tok in sent.span:
+        if tok.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj", "mark") and tok.head.i in path:
+            path.update(t.i for t in tok.subtree)
+    path.update(quoted(sent))
+    cache[protect] = frozenset(path)
+    return cache[protect]
 
 
 def _bare_without(noun: Token, phrase: Token) -> bool:
@@ -673,6 +704,12 @@ def quotations(sent: Sentence) -> list[tuple[int, int]]:
 
 def all_quoted(sent: Sentence) -> bool:
     """True when every word of the sentence lies inside quotation marks (or a quote is left open)."""
+    if "_all_quoted" not in sent.__dict__:
+        sent.__dict__["_all_quoted"] = _all_quoted(sent)
+    return sent.__dict__["_all_quoted"]
+
+
+def _all_quoted(sent: Sentence) -> bool:
     inside = quoted(sent)
     words = [t for t in sent.span if not t.is_punct and not t.is_space]
     text = sent.span.text

@@ -125,17 +125,16 @@ def leaks(a: Candidate, b: Candidate) -> bool:
 def _paired_elsewhere(c: Candidate, shown: str) -> bool:
     """ "Trump and _____ also affirmed ..." beside "Trump and Abe are to attend ...": the blank's partner
     named with the answer in another question gives the answer away."""
-    m = re.search(r"([A-Z][\w.’'-]*) and _____|_____ and ([A-Z][\w.’'-]*)", c.prompt)
-    if m is None:
-        return False
-    partner = m.group(1) or m.group(2)
-    return any(
-        re.search(
-            rf"\b{re.escape(partner)} and {re.escape(x)}\b|\b{re.escape(x)} and {re.escape(partner)}\b", shown
-        )
-        for x in {c.answer, *c.accepted, c.answer.split()[-1]}
-        if x
-    )
+    if "_pair_re" not in c.extra:
+        m = re.search(r"([A-Z][\w.’'-]*) and _____|_____ and ([A-Z][\w.’'-]*)", c.prompt)
+        pattern = None
+        if m is not None:
+            partner = re.escape(m.group(1) or m.group(2))
+            forms = "|".join(re.escape(x) for x in sorted({c.answer, *c.accepted, c.answer.split()[-1]}) if x)
+            pattern = re.compile(rf"\b{partner} and (?:{forms})\b|\b(?:{forms}) and {partner}\b")
+        c.extra["_pair_re"] = pattern
+    pattern = c.extra["_pair_re"]
+    return pattern is not None and pattern.search(shown) is not None
 
 
 def _context(c: Candidate, forms: set[str]) -> set[str]:
