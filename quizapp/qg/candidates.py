@@ -93,7 +93,7 @@ def _for_target(
     u: int,
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    doc = s.span.doc
+    doc = render.tokens(s)
     if any(t.start <= i < t.end for i in resolved) or not any(t.start <= i < t.end for i in core):
         return out
     key, accepted, full = key_form(an, t)

@@ -94,7 +94,7 @@ def _reported(an, s, core, resolved, root, sw, rng) -> list[Candidate]:
 
 
 def _ask(an, s, core, resolved, verb, np, role, sw, rng, prefix: str = "") -> list[Candidate]:
-    doc = s.span.doc
+    doc = render.tokens(s)
     ids = phrase_ids(np)
     if ids is None or not all(i in core for i in ids):
         return []

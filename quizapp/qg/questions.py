@@ -18,7 +18,7 @@ _WHOM_PREPS = frozenset({"to", "with", "against", "from"})
 
 def wh_for(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target) -> str | None:
     """A wh-question whose answer is the target, or None when no safe transformation applies."""
-    doc = s.span.doc
+    doc = render.tokens(s)
     head = doc[t.end - 1]
     verb = head.head
     prefix = ""

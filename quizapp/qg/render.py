@@ -28,6 +28,15 @@ def core_indices(sent: Sentence) -> list[int] | None:
     return list(core) if core is not None else None
 
 
+def tokens(sent: Sentence) -> list[Token]:
+    """The tokens of the sentence's document as a list, made once per sentence: indexing a spaCy Doc
+    builds a new Token object each time, and the realisers index the same few hundred words thousands
+    of times."""
+    if "_tokens" not in sent.__dict__:
+        sent.__dict__["_tokens"] = list(sent.span.doc)
+    return sent.__dict__["_tokens"]
+
+
 def _core_indices(sent: Sentence) -> list[int] | None:
     toks = [t for t in sent.span if not t.is_space]
     if not toks:
@@ -142,7 +151,7 @@ def is_clause(doc, ids: list[int]) -> bool:
 
 def join(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, str]] | None = None) -> str:
     """Join tokens (with their own spacing); ``replace`` maps a start index to (end index, text)."""
-    doc = sent.span.doc
+    doc = tokens(sent)
     replace = replace or {}
     parts: list[str] = []
     skip_to = -1
@@ -365,7 +374,7 @@ def has_unresolved_reference(sent: Sentence, indices: list[int], resolved: set[i
     A pronoun after a fitting name or noun earlier in the same shown text is taken as bound to it
     ("Trump tweeted that he ..."); a demonstrative ("this offer", "these territories") never is.
     """
-    doc = sent.span.doc
+    doc = tokens(sent)
     index_set = set(indices)
     seen_person = seen_group = False
     singular_nouns: set[str] = set()
@@ -587,7 +596,7 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
     Dependency subtrees are removed whole, with the comma or conjunction that introduced them, so what
     is left is still a sentence; the protected tokens, their heads up to the root and the subject stay.
     """
-    doc = sent.span.doc
+    doc = tokens(sent)
     keep = list(ids)
     if len(keep) <= limit:
         return keep

@@ -54,7 +54,7 @@ def true_false(
         ),
     )
     for t in order:
-        doc = s.span.doc
+        doc = render.tokens(s)
         if t.kind == "person" and t.start > 0 and doc[t.start - 1].lower_ in gazetteer.role_words():
             continue
         if t.kind in ("person", "place") and t.end < len(doc) and doc[t.end].tag_ == "POS":
