@@ -132,6 +132,9 @@ def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str | None, int]]:
         by_para.setdefault(s.para, []).append(s)
     for sents in by_para.values():
         direct = {s.idx: speaker_quote(an, s) for s in sents}
+        for i, s in enumerate(sents[1:], start=1):
+            if direct[s.idx] is None and render.all_quoted(sents[i - 1]):
+                direct[s.idx] = _closing_quote(an, s)  # 'Meetings are ... and more," Trump said Tuesday.'
         for i, s in enumerate(sents):
             if direct[s.idx]:
                 out[s.idx] = (*direct[s.idx], _named_at(an, s))
@@ -158,6 +161,31 @@ def attributed_quotes(an: Analysis) -> dict[int, tuple[str, str | None, int]]:
                 out[s.idx] = (key, text, source)
     an.__dict__["_quotes"] = out
     return out
+
+
+def _closing_quote(an: Analysis, s: Sentence) -> tuple[str, str | None] | None:
+    """(speaker, the quotation's end) for a sentence that closes a quotation opened in the sentence before
+    and names who spoke after it: '"We have put a great team together ... Meetings are currently taking
+    place concerning Summit, and more," Trump said Tuesday.'"""
+    toks = list(s.span)
+    marks = [k for k, t in enumerate(toks) if t.text in _MARKS]
+    if len(marks) != 1 or toks[marks[0]].text == "“" or marks[0] < 4:
+        return None  # one closing mark, after the words it closes
+    close = marks[0]
+    verb = next((t for t in toks[close + 1 :] if t.lemma_ in _SPEECH and t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > toks[close].i), None)
+    if subj is None:
+        return None
+    key = next(
+        (m.cluster for m in s.mentions if m.kind == "person" and m.tok_start <= subj.i < m.tok_end
+         and m.cluster in an.clusters),
+        None,
+    )  # fmt: skip
+    if key is None:
+        return None
+    return key, _clean(toks[:close])
 
 
 def _named_at(an: Analysis, s: Sentence) -> int:

@@ -460,3 +460,19 @@ def test_what_a_news_outlet_reported_is_no_statement():
     )
     statements = [c.prompt for c in _all_candidates(text) if c.qtype == "true_false"]
     assert statements and not any("CNN" in p or "Yonhap" in p for p in statements)
+
+
+def test_a_quotation_over_two_sentences_closed_before_its_speaker_is_his_in_both():
+    text = (
+        "President Donald Trump has confirmed a North Korean official is to visit New York for talks.\n\n"
+        '"We have put a great team together for our talks with North Korea. Meetings are currently taking '
+        'place concerning Summit, and more," Trump said Tuesday.\n\n'
+        "Japanese Prime Minister Shinzo Abe will meet Trump before the summit in Singapore."
+    )
+    said = {c.prompt: c.answer for c in _all_candidates(text) if c.prompt.startswith("Who said")}
+    assert said.get("Who said, “We have put a great team together for our talks with North Korea”?") == (
+        "Donald Trump"
+    )
+    assert said.get("Who said, “Meetings are currently taking place concerning Summit, and more”?") == (
+        "Donald Trump"
+    )
