@@ -273,6 +273,8 @@ def destination_card(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
         if c.dep_ in ("conj", "cc") and c.i > to.right_edge.i:
             cut.update(range(c.left_edge.i, c.right_edge.i + 1))
     keep = [i for i in core if i not in cut or i in range(to.left_edge.i, to.right_edge.i + 1)]
+    # "has since been reassigned": "since" leans on what came before; the question reads without it
+    keep = [i for i in keep if not (s.span.doc[i].lower_ == "since" and s.span.doc[i].dep_ == "advmod")]
     subject = render.subject_of(root)
     subject_text = resolved[subject.i][1] if subject is not None and subject.i in resolved else None
     question = render.wh_question(root, "where", set(range(to.left_edge.i, to.right_edge.i + 1)), keep,

@@ -54,6 +54,11 @@ def wh_for(an: Analysis, s: Sentence, core: list[int], resolved: dict, t: Target
         ids = [i for i in keep if not (subj.left_edge.i <= i <= subj.right_edge.i)]
         ids = render.tail_cut(verb, [i for i in ids if verb.left_edge.i <= i <= verb.right_edge.i])
         swap = {}
+        if t.kind == "group" and any(
+            c.dep_ in ("det", "amod") and c.lower_ in ("some", "many", "several", "most", "few")
+            for c in subj.children
+        ):
+            return None  # "Some Democrats have vowed": "Who has vowed ...? Democrats" would say all of them
         if t.kind == "group":
             # "Democrats have vowed" -> "Who has vowed": "who" takes a singular verb.
             first = doc[ids[0]] if ids else verb
