@@ -311,6 +311,11 @@ def _resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tup
         if tok.lower_ != "the" or tok.dep_ != "det" or not _anaphoric(tok.head, tok):
             continue
         noun = tok.head
+        if noun.lemma_ in _BODIES and noun.i == tok.i + 1:
+            body = _nearby_body(sent, earlier[-1:], tok.i)
+            if body:  # "a deputy assistant director of the FBI, said the bureau is ...": the FBI
+                out[tok.i] = (noun.i + 1, body if body.split()[0] in ("The", "the") else f"{tok.text} {body}")
+            continue
         forms = {
             _named_form(t) for p in earlier for t in p.span if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"
         }
@@ -322,6 +327,17 @@ def _resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tup
             else:
                 out[tok.i] = (noun.i + 1, ("The " if tok.text[0].isupper() else "the ") + text)
     return out
+
+
+_BODIES = frozenset("agency bureau".split())
+
+
+def _nearby_body(sent: Sentence, previous: list[Sentence], before: int) -> str | None:
+    """The one organisation named in the sentence before ``before`` or in the previous sentence."""
+    found = {m.text for m in sent.mentions if m.kind == "org" and m.tok_end <= before}
+    if not found:
+        found = {m.text for p in previous for m in p.mentions if m.kind == "org"}
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_form(noun: Token) -> str | None:
@@ -439,8 +455,8 @@ _TIME_NOUNS = frozenset(
 )
 # Nouns that, bare after "the", point back to something named earlier ("the vote", "the fix").
 _BACK_NOUNS = frozenset(
-    "decision move offer problem issue plan proposal fix deal agency number vote idea step effort measure "
-    "change incident case request process announcement agreement program initiative "
+    "decision move offer problem issue plan proposal fix deal agency bureau number vote idea step effort "
+    "measure change incident case request process announcement agreement program initiative "
     "policy order ruling report letter statement meeting event attack operation campaign effort group "
     "organization company country countries nation nations man woman men women official officials "
     "city region area latter former same".split()

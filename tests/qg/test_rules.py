@@ -487,3 +487,15 @@ def test_some_of_a_group_is_never_asked_as_the_whole_group():
     made = _all_candidates(text)
     assert not [c for c in made if c.prompt.startswith("Who has vowed")]  # "Democrats": all of them?
     assert any(c.prompt.startswith("Some _____ have vowed") and c.answer == "Democrats" for c in made)
+
+
+def test_the_bureau_reads_as_the_one_body_named_just_before():
+    text = (
+        "Scott Brunner, a deputy assistant director of the FBI, said the bureau is concerned that criminals "
+        "will exploit drones.\n\n"
+        "The FAA has registered more than one million drones across the United States.\n\n"
+        "Officials said criminals have used drones to carry drugs across the border into prisons."
+    )
+    prompts = [c.prompt for c in _all_candidates(text) if "concerned" in c.prompt]
+    assert prompts and all("the bureau" not in p for p in prompts)
+    assert any("the FBI is concerned" in p for p in prompts)
