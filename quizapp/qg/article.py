@@ -310,6 +310,8 @@ def _appositive(doc: Doc, m: Mention, inside: set[int]) -> str:
                 return ""
             if m.kind == "place" and toks[0].dep_ == "det" and toks[0].lower_ != "the":
                 return ""  # "Chad, another predominantly Muslim nation": one of several, not a definition
+            if m.kind == "person" and toks[0].lower_ in ("a", "an"):
+                return ""  # "Scott Brunner, a deputy assistant director of the FBI": one of several
             while toks and toks[0].dep_ == "det":
                 toks = toks[1:]
             text = "".join(t.text_with_ws for t in toks).strip().rstrip(",")

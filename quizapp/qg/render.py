@@ -66,6 +66,9 @@ def _core_indices(sent: Sentence) -> list[int] | None:
     first = sent.span.doc[keep[0]] if keep else None
     if first is not None and first.dep_ == "cc" and first.lower_ in ("but", "and", "so", "yet"):
         keep = keep[1:]
+    # "The EU leaders also released ...": "also" adds to a sentence the question does not show
+    spoken = quoted(sent)
+    keep = [i for i in keep if not (doc[i].lower_ == "also" and doc[i].dep_ == "advmod" and i not in spoken)]
     depth = 0
     out = []
     inside = quoted(sent)  # a bracket inside a quotation is the speaker's: dropping it breaks the quote

@@ -499,3 +499,15 @@ def test_the_bureau_reads_as_the_one_body_named_just_before():
     prompts = [c.prompt for c in _all_candidates(text) if "concerned" in c.prompt]
     assert prompts and all("the bureau" not in p for p in prompts)
     assert any("the FBI is concerned" in p for p in prompts)
+
+
+def test_also_from_a_sentence_not_shown_is_left_out_and_one_of_several_gets_no_role_card():
+    text = (
+        "The House of Representatives condemned the violence on Wednesday in a resolution.\n\n"
+        "The resolution also calls on the Burmese military to restore humanitarian access to Rakhine.\n\n"
+        "Scott Brunner, a deputy assistant director of the FBI, said the bureau fears drones over stadiums."
+    )
+    made = _all_candidates(text)
+    assert any(c.prompt.startswith("The resolution calls on") for c in made if c.qtype == "true_false")
+    assert not [c for c in made if " also " in c.prompt]
+    assert not [c for c in made if c.prompt == "Who is Scott Brunner in this article?"]  # "a" director
