@@ -86,6 +86,10 @@ def entity_options(
     # An option named in the question's own sentence is either absurd there or a second right answer.
     words = set(re.findall(r"\w+", shown))
     article = [o for o in article if not _named_in(o, words, shown) and _same_shape(o, key_text)]
+    if key.kind == "person" and {"his", "him", "himself"} & {w.lower() for w in words}:
+        # "Who removed Strzok from his team?": Hillary Clinton and Lisa Page are ruled out by "his"
+        women = gazetteer.female_names()
+        article = [o for o in article if _first_name(an, o) not in women]
     extra = [o for o in extra if not _named_in(o, words, shown) and _same_shape(o, key_text)]
     return _pick(article + ([] if article_only else extra), key_text, count, exact)
 
@@ -103,6 +107,12 @@ def _ranked_clusters(an: Analysis, kind: str) -> list:
         )
         cache[kind] = ranked[:_POOL]
     return cache[kind]
+
+
+def _first_name(an: Analysis, option: str) -> str:
+    """The first name of the person an option names (its cluster's full name), or ""."""
+    full = next((c.name for c in _ranked_clusters(an, "person") if option in (c.name, c.short)), option)
+    return full.split()[0] if len(full.split()) > 1 else ""
 
 
 def _named_in(option: str, words: set[str], text: str) -> bool:

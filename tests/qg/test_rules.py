@@ -511,3 +511,17 @@ def test_also_from_a_sentence_not_shown_is_left_out_and_one_of_several_gets_no_r
     assert any(c.prompt.startswith("The resolution calls on") for c in made if c.qtype == "true_false")
     assert not [c for c in made if " also " in c.prompt]
     assert not [c for c in made if c.prompt == "Who is Scott Brunner in this article?"]  # "a" director
+
+
+def test_a_question_saying_his_offers_no_woman_as_an_option():
+    text = (
+        "Special Counsel Robert Mueller removed Peter Strzok from his team last year after the messages "
+        "came to light.\n\n"
+        "Hillary Clinton and FBI lawyer Lisa Page were named in the report released on Thursday.\n\n"
+        "President Donald Trump criticised the FBI, and Aitan Goelman, Strzok's lawyer, defended him.\n\n"
+        "Inspector General Michael Horowitz wrote the report after an audit of the FBI."
+    )
+    asked = [c for c in _all_candidates(text) if c.qtype == "mcq" and "his team" in c.prompt]
+    assert asked
+    for c in asked:
+        assert not {"Hillary Clinton", "Lisa Page", "Clinton", "Page"} & set(c.choices), c.choices
