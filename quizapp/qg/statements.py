@@ -130,6 +130,8 @@ def true_false(
         if verb.lemma_ in SPEECH:
             verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
         fits = verb.i in ids and verb.i not in resolved and verb.i not in render.quoted(s)
+        if verb.tag_ == "VBD" and not any(any(m.tok_start <= i < m.tok_end for i in ids) for m in s.mentions):
+            fits = False  # "Shares ... soared": a past event with no name or date to anchor it (after what?)
         turned = opposite(verb) if fits else None  # a speaker's own words are never changed
         replace = dict(resolved)
         if turned:

@@ -241,8 +241,8 @@ def test_an_aside_between_subject_and_verb_leaves_no_stray_comma():
     ("sentence", "false"),
     [
         (
-            "Shares of publicly traded marijuana companies plummeted.",
-            "Shares of publicly traded marijuana companies soared.",
+            "Shares of publicly traded marijuana companies plummeted on Thursday.",
+            "Shares of publicly traded marijuana companies soared on Thursday.",
         ),
         # a state the article leaves open, stated as settled
         (
@@ -525,3 +525,12 @@ def test_a_question_saying_his_offers_no_woman_as_an_option():
     assert asked
     for c in asked:
         assert not {"Hillary Clinton", "Lisa Page", "Clinton", "Page"} & set(c.choices), c.choices
+
+
+def test_a_past_event_with_nothing_to_anchor_it_gets_no_opposite():
+    text = (
+        "The attorney general rescinded the guidelines on drones and marijuana in January.\n\n"
+        "Shares of publicly traded marijuana companies plummeted.\n\n"
+        "Lawmakers from both parties met the attorney general on Thursday to discuss marijuana laws."
+    )
+    assert not [c for c in _all_candidates(text) if "soared" in c.prompt]  # soared after what?
