@@ -638,6 +638,8 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
             # removing it changes the meaning.
             if tok.dep_ in ("relcl", "acl", "appos") and doc[tok.left_edge.i - 1].text != ",":
                 continue
+            if _in_example_list(doc, tok):
+                continue  # "such as concerts, sporting events and ...": the list's other items, misparsed
             sub = [t.i for t in tok.subtree if t.i in kept]
             if any(j in path for j in sub) or len(sub) < 2:
                 continue
@@ -661,6 +663,19 @@ def prune(sent: Sentence, ids: list[int], protect: set[int], limit: int = MAX_PR
                 drop.add(after[0])
         keep = [i for i in keep if i not in drop]
     return keep
+
+
+def _in_example_list(doc, tok: Token) -> bool:
+    """Whether ``tok`` opens the rest of a "such as A, B and C" list the parser hung elsewhere."""
+    start = tok.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    before = doc[start - 2]
+    return (
+        before.dep_ in ("pobj", "conj")
+        and before.head.lower_ == "as"
+        and doc[before.head.i - 1].lower_ == "such"
+    )
 
 
 def _kept_path(sent: Sentence, protect: frozenset[int]) -> frozenset[int]:

@@ -534,3 +534,14 @@ def test_a_past_event_with_nothing_to_anchor_it_gets_no_opposite():
         "Lawmakers from both parties met the attorney general on Thursday to discuss marijuana laws."
     )
     assert not [c for c in _all_candidates(text) if "soared" in c.prompt]  # soared after what?
+
+
+def test_a_list_of_examples_is_never_cut_after_its_first_item():
+    text = (
+        "The FAA has registered more than one million drones across the United States.\n\n"
+        "Terrorists could use drones to carry out attacks on large open air venues such as concerts, "
+        "sporting events and government facilities, Brunner said.\n\n"
+        "Officials said criminals have used drones to carry drugs across the border into prisons."
+    )
+    shown = [c.prompt for c in _all_candidates(text) if "concerts" in c.prompt]
+    assert shown and all("sporting events and government facilities" in p for p in shown)
