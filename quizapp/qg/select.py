@@ -74,14 +74,14 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         # "... said Scott Brunner, deputy associate administrator for the FAA" (False) beside the card
         # "Who is Angela H. Stubblefield? The deputy associate administrator for the FAA"
         original = a.extra["key"]
-        if any(is_variant(original, name) and mentions(a.prompt, other) for name, other in theirs):
+        if any(is_variant(original, name) and _names_role(a.prompt, other) for name, other in theirs):
             return True
     if theirs:
         # A card names its subject neutrally ("Who is Donald Trump?"); it gives away only a question
         # that asks for one half of its pair by the other ("Who is the special envoy ...?").
         return any(
             any(is_variant(f, name) for f in forms)
-            and mentions(a.prompt, other)
+            and _names_role(a.prompt, other)
             or any(is_variant(f, other) for f in forms)
             and mentions(a.prompt, name.split()[-1])
             for name, other in theirs
@@ -120,6 +120,16 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
     return any(_context(a, forms) & _near(shown, x) for x in places)
+
+
+def _names_role(text: str, role: str) -> bool:
+    """Whether ``text`` names the role, in any number: "U.S. attorneys general" names "Attorney General"."""
+
+    def stems(words: str) -> list[str]:
+        return [w.lower().removesuffix("s") for w in re.findall(r"[\w.]+", words)]
+
+    want, have = stems(role), stems(text)
+    return bool(want) and any(have[i : i + len(want)] == want for i in range(len(have) - len(want) + 1))
 
 
 def _paired_elsewhere(c: Candidate, shown: str) -> bool:

@@ -545,3 +545,13 @@ def test_a_list_of_examples_is_never_cut_after_its_first_item():
     )
     shown = [c.prompt for c in _all_candidates(text) if "concerts" in c.prompt]
     assert shown and all("sporting events and government facilities" in p for p in shown)
+
+
+def test_a_role_named_in_another_number_gives_away_its_holder():
+    from quizapp.qg.select import leaks
+
+    card = _candidate("flashcard", "Who is Jeff Sessions in this article?", "The Attorney General", 3, 12,
+                      pair=("Jeff Sessions", "Attorney General"))  # fmt: skip
+    prompt = "Who directed U.S. attorneys general around the country to enforce the law?"
+    who = _candidate("short_answer", prompt, "Jeff Sessions", 5, 20, accepted=["Sessions"])
+    assert leaks(who, card)
