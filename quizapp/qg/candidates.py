@@ -7,7 +7,7 @@ import re
 
 from . import gazetteer, render
 from .article import Analysis, Sentence
-from .clauses import clause_cards
+from .clauses import clause_cards, urged_cards
 from .distractors import entity_options
 from .facts import acronym_cards, flashcards, matching
 from .keys import SPEECH, base, key_form, options_for
@@ -43,6 +43,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         out.extend(object_questions(an, s, sentence_weight(an, s), rng))
         out.extend(clause_cards(an, s, sentence_weight(an, s)))
         out.extend(destination_card(an, s, sentence_weight(an, s)))
+        out.extend(urged_cards(an, s, sentence_weight(an, s)))
         resolved = render.resolve_subject(s, names)
         resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
         resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))

@@ -161,3 +161,88 @@ def _names_short(an: Analysis, s: Sentence, ids: list[int]) -> list[int]:
         start = m.tok_start - len(title.split()) if title else m.tok_start
         keep -= set(range(start, m.tok_end - 1))
     return [i for i in ids if i in keep]
+
+
+# "pressed Congress to pass ...", "calling on Congress to pass ...": what someone urged others to do
+_URGING = {"press": "press", "urge": "urge", "ask": "ask", "call": "call on", "push": "push"}
+MAX_URGED_WORDS = 26
+
+
+def urged_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
+    """ "officials warned ... as they pressed Congress to pass legislation that would allow agents to take
+    down suspicious drones" gives "What did top U.S. security and aviation officials press Congress to
+    do?" / "Pass legislation that would allow agents to ... take down suspicious drones."."""
+    root = s.span.root
+    core = render.core_indices(s)
+    if core is None:
+        return []
+    doc = s.span.doc
+    spoken = render.quoted(s)
+    out: list[Candidate] = []
+    for verb in s.span:
+        if (
+            verb.lemma_ not in _URGING
+            or verb.pos_ != "VERB"
+            or verb.dep_ not in ("ROOT", "advcl")
+            or verb.i in spoken
+        ):
+            continue
+        if verb.lemma_ == "call":
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            obj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        else:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        to = next((c for c in verb.children if c.dep_ == "xcomp" and _to_infinitive(c)), None)
+        if (
+            obj is None
+            or to is None
+            or obj.pos_ not in ("PROPN", "NOUN")
+            or any(c.dep_ == "neg" for c in verb.children)
+        ):
+            continue
+        who = _urger(verb, root)
+        if who is None:
+            continue
+        who_ids = [t.i for t in who.subtree if t.dep_ not in ("relcl", "appos", "punct") and t.i < who.i + 1]
+        who_text = render.spaced(doc, who_ids)
+        if doc[who_ids[0]].tag_ not in ("NNP", "NNPS"):
+            who_text = who_text[:1].lower() + who_text[1:]
+        obj_text = render.spaced(doc, list(range(obj.left_edge.i, obj.right_edge.i + 1)))
+        back = [i for i in range(to.i, to.right_edge.i + 1) if i in core]
+        while back and doc[back[-1]].is_punct:
+            back.pop()
+        if not 3 <= len(back) <= MAX_URGED_WORDS or set(back) & spoken:
+            continue
+        resolved = render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx])
+        if render.has_unresolved_reference(s, back, set(resolved)):
+            continue  # "pass it": which?
+        body = render.join(s, back, {i: r for i, r in resolved.items() if i in back})
+        question = f"What did {who_text} {_URGING[verb.lemma_]} {obj_text} to do?"
+        if not 6 <= len(question.split()) <= 30:
+            continue
+        answer = body[:1].upper() + body[1:].rstrip(",;:") + "."
+        out.append(
+            _self_rated(s, question, answer, f"urged:{s.idx}:{verb.i}", round(0.55 * sw + 0.45 * 0.65, 4))
+        )
+    return out
+
+
+def _to_infinitive(verb) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _urger(verb, root):
+    """Who urged: the verb's own subject, or for "as they pressed ...", "calling on ..." the main clause's."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.pos_ != "PRON":
+        return subj
+    if verb.dep_ != "advcl":
+        return None
+    main = render.subject_of(root)
+    if main is None or main.pos_ == "PRON":
+        return None
+    if subj is None and verb.tag_ == "VBG":
+        return main  # "Trump rescinded ..., calling on Congress to ...": Trump called
+    if subj is not None and subj.lower_ == "they" and main.tag_ in ("NNS", "NNPS"):
+        return main  # "officials warned ... as they pressed Congress": the officials
+    return None

@@ -555,3 +555,20 @@ def test_a_role_named_in_another_number_gives_away_its_holder():
     prompt = "Who directed U.S. attorneys general around the country to enforce the law?"
     who = _candidate("short_answer", prompt, "Jeff Sessions", 5, 20, accepted=["Sessions"])
     assert leaks(who, card)
+
+
+def test_what_someone_urged_others_to_do_is_asked_with_the_urger_read_from_the_main_clause():
+    text = (
+        "Drones pose a growing threat, top U.S. security and aviation officials warned Wednesday as they "
+        "pressed Congress to pass legislation that would allow agents to take down suspicious drones.\n\n"
+        "President Donald Trump rescinded the measure earlier this year, calling on Congress to pass "
+        "legislation that would give young immigrants a path to permanent status.\n\n"
+        "The FAA has registered more than one million drones across the United States."
+    )
+    cards = {c.prompt: c.answer for c in _all_candidates(text) if c.target.startswith("urged:")}
+    assert cards.get("What did top U.S. security and aviation officials press Congress to do?") == (
+        "Pass legislation that would allow agents to take down suspicious drones."
+    ), cards
+    assert cards.get("What did President Donald Trump call on Congress to do?") == (
+        "Pass legislation that would give young immigrants a path to permanent status."
+    ), cards
