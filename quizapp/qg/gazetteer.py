@@ -56,12 +56,12 @@ def canonical(name: str) -> str:
 
 
 @functools.cache
-@functools.lru_cache(maxsize=1)
 def female_names() -> frozenset[str]:
     """Common female first names: options for a question that says "his" leave these people out."""
     return frozenset(_lines("female_names.txt"))
 
 
+@functools.cache
 def media() -> frozenset[str]:
     """News outlets and platforms (lower case): sources of an article, never asked about."""
     return frozenset(name.lower() for name in _lines("media.txt"))
