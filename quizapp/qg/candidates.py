@@ -33,21 +33,20 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
     names = {k: c.short for k, c in an.clusters.items()}
     out: list[Candidate] = []
     for s in _worth_asking(an):
-        out.extend(quote_questions(an, s, sentence_weight(an, s), rng))
-        out.extend(quote_number_questions(an, s, sentence_weight(an, s), rng))
+        sw = sentence_weight(an, s)
+        out.extend(quote_questions(an, s, sw, rng))
+        out.extend(quote_number_questions(an, s, sw, rng))
         if render.all_quoted(s) or _BOILERPLATE.search(s.span.text):
             continue  # someone's words without attribution, or "X declined to comment": nothing to learn
         core = render.core_indices(s)
         if core is None or len(core) < 6 or len(core) > 55:
             continue
-        out.extend(object_questions(an, s, sentence_weight(an, s), rng))
-        out.extend(clause_cards(an, s, sentence_weight(an, s)))
-        out.extend(destination_card(an, s, sentence_weight(an, s)))
-        out.extend(urged_cards(an, s, sentence_weight(an, s)))
+        out.extend(object_questions(an, s, sw, rng))
+        out.extend(clause_cards(an, s, sw))
+        out.extend(destination_card(an, s, sw))
+        out.extend(urged_cards(an, s, sw))
         resolved = render.resolve_subject(s, names)
-        resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
-        resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
-        sw = sentence_weight(an, s)
+        resolved.update(render.settled_references(an.sentences, s))
         tgts = targets(an, s)
         parts = render.views(s, core)
         for k, view in enumerate(parts, start=0 if len(parts) == 1 else 1):

@@ -124,8 +124,7 @@ def _reason_card(an, s, core, resolved, root, clause, sw) -> Candidate | None:
     if not 3 <= len(reason) <= MAX_ANSWER_WORDS:
         return None
     both = dict(resolved)
-    both.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
-    both.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
+    both.update(render.settled_references(an.sentences, s))
     keep = render.tail_cut(root, [i for i in core if i not in part])
     subject_text = resolved[speaker.i][1] if speaker.i in resolved else None
     shown = [i for i in keep if i not in both]
@@ -213,7 +212,7 @@ def urged_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
             back.pop()
         if not 3 <= len(back) <= MAX_URGED_WORDS or set(back) & spoken:
             continue
-        resolved = render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx])
+        resolved = render.resolve_definites(s, render.earlier(an.sentences, s, render.DEFINITE_REACH))
         if render.has_unresolved_reference(s, back, set(resolved)):
             continue  # "pass it": which?
         body = render.join(s, back, {i: r for i, r in resolved.items() if i in back})

@@ -44,8 +44,7 @@ def object_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -
     names = {k: c.short for k, c in an.clusters.items()}
     resolved = render.resolve_subject(s, names)
     # the same readings the other realisers use: "this offer" after "Putin seeks ..." is Putin's offer
-    resolved.update(render.resolve_demonstratives(s, an.sentences[max(0, s.idx - 2) : s.idx]))
-    resolved.update(render.resolve_definites(s, an.sentences[max(0, s.idx - 12) : s.idx]))
+    resolved.update(render.settled_references(an.sentences, s))
     if root.lemma_ in _SPEECH:
         return _reported(an, s, core, resolved, root, sw, rng)
     if root.pos_ != "VERB" or root.lemma_ in _LIGHT or any(c.dep_ == "neg" for c in root.children):

@@ -56,11 +56,16 @@ def _speaker(an: Analysis, s: Sentence) -> str | None:
         return None
     if subj.i == s.he_at and s.he_is in an.clusters:
         return s.he_is  # '"...," she said' after a sentence naming Warren
+    return _person_at(an, s, subj.i)
+
+
+def _person_at(an: Analysis, s: Sentence, i: int) -> str | None:
+    """The person cluster the sentence's token ``i`` names, if any."""
     return next(
         (
             m.cluster
             for m in s.mentions
-            if m.kind == "person" and m.tok_start <= subj.i < m.tok_end and m.cluster in an.clusters
+            if m.kind == "person" and m.tok_start <= i < m.tok_end and m.cluster in an.clusters
         ),
         None,
     )
@@ -178,11 +183,7 @@ def _closing_quote(an: Analysis, s: Sentence) -> tuple[str, str | None] | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > toks[close].i), None)
     if subj is None:
         return None
-    key = next(
-        (m.cluster for m in s.mentions if m.kind == "person" and m.tok_start <= subj.i < m.tok_end
-         and m.cluster in an.clusters),
-        None,
-    )  # fmt: skip
+    key = _person_at(an, s, subj.i)
     if key is None:
         return None
     return key, _clean(toks[:close])

@@ -217,6 +217,22 @@ def resolve_subject(sent: Sentence, names: dict[str, str]) -> dict[int, tuple[in
     return out
 
 
+DEMONSTRATIVE_REACH = 2  # "this offer": a noun named in the two sentences before
+DEFINITE_REACH = 12  # "the program": the one program the article named before
+
+
+def earlier(sentences: list[Sentence], sent: Sentence, reach: int) -> list[Sentence]:
+    """The ``reach`` sentences before ``sent``."""
+    return sentences[max(0, sent.idx - reach) : sent.idx]
+
+
+def settled_references(sentences: list[Sentence], sent: Sentence) -> dict[int, tuple[int, str]]:
+    """What every realiser reads "this offer" and "the program" as: demonstratives, then definites."""
+    out = resolve_demonstratives(sent, earlier(sentences, sent, DEMONSTRATIVE_REACH))
+    out.update(resolve_definites(sent, earlier(sentences, sent, DEFINITE_REACH)))
+    return out
+
+
 def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
     """See :func:`_resolve_demonstratives`; remembered per sentence and context (every realiser asks)."""
     return dict(_remembered(sent, "_demonstratives", previous, _resolve_demonstratives))
