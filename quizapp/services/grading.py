@@ -292,8 +292,7 @@ def grade(
         ok = bool((given or "").strip()) and _choice_text(given) == _choice_text(answer)
         return Grade(ok, float(ok))
     if qtype in TYPED:
-        keys = [k for k in [answer, *(accepted or [])] if isinstance(k, str) and k.strip()]
-        ok = any(typed_answer_matches(k, given, known) for k in keys)
+        ok = any(typed_answer_matches(k, given, known) for k in _typed_keys(answer, accepted))
         return Grade(ok, float(ok))
     return Grade(False, 0.0)  # flashcards are rated by the learner, not graded
 
@@ -329,5 +328,9 @@ def grade_question(question, given: str, qtype: str | None = None) -> Grade:
 
 def _exactly_typed(answer: str, accepted: list | None, given: str) -> bool:
     got = answer_tokens(given)
-    keys = [k for k in [answer, *(accepted or [])] if isinstance(k, str) and k.strip()]
-    return bool(got) and any(answer_tokens(k) == got for k in keys)
+    return bool(got) and any(answer_tokens(k) == got for k in _typed_keys(answer, accepted))
+
+
+def _typed_keys(answer: str, accepted: list | None) -> list[str]:
+    """The key and its accepted forms, blank ones left out."""
+    return [k for k in [answer, *(accepted or [])] if isinstance(k, str) and k.strip()]

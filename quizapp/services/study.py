@@ -44,14 +44,19 @@ def ensure_card(user_id: int, question_id: int, when: datetime | None = None) ->
     card = db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
     if card is not None:
         return card
-    moment = when or clock_now()
-    try:
-        with db.session.begin_nested():
-            card = Card(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
-            db.session.add(card)
-    except IntegrityError:  # made by a concurrent request
-        card = db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
-    return card
+    _insert_card(user_id, question_id, when or clock_now())  # a concurrent request may have made it
+    return db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
+
+
+def _insert_card(user_id: int, question_id: int, moment: datetime) -> None:
+    """Make the learner's card for a question, due now, unless it exists: one INSERT that does nothing on
+    the (user, question) conflict, with no savepoint."""
+    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
+    db.session.execute(
+        insert(Card)
+        .values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+        .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+    )
 
 
 def ensure_flashcards(user_id: int, question_ids: list[int]) -> int:
@@ -176,12 +181,7 @@ def _locked_card(user_id: int, question_id: int, moment: datetime) -> Card:
     An INSERT that does nothing when the card exists (or a concurrent request makes it), then the
     row read FOR UPDATE: no savepoint, no commit in between.
     """
-    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
-    db.session.execute(
-        insert(Card)
-        .values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
-        .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
-    )
+    _insert_card(user_id, question_id, moment)
     return db.session.scalar(
         select(Card)
         .where(Card.user_id == user_id, Card.question_id == question_id)
