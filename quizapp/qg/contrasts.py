@@ -163,7 +163,9 @@ def opposite_complement(verb: Token) -> tuple[int, int, str] | None:
     if verb.lemma_.lower() == "remain" and verb.tag_ in _BE_FORM:
         state = next((c for c in verb.children if c.dep_ == "acomp" and c.i == verb.i + 1), None)
         if state is not None and state.lower_ in _OPEN_STATES and not list(state.children):
-            be = "were" if verb.tag_ == "VBD" and verb.head.tag_ == "NNS" else _BE_FORM[verb.tag_]
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            plural = subject is not None and subject.tag_ in ("NNS", "NNPS")
+            be = "were" if verb.tag_ == "VBD" and plural else _BE_FORM[verb.tag_]
             return verb.i, state.i + 1, f"{be} {_OPEN_STATES[state.lower_]}"
     if verb.lemma_.lower() not in _BECOMING:
         return None

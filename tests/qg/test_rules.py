@@ -244,7 +244,11 @@ def test_an_aside_between_subject_and_verb_leaves_no_stray_comma():
             "Shares of publicly traded marijuana companies plummeted on Thursday.",
             "Shares of publicly traded marijuana companies soared on Thursday.",
         ),
-        # a state the article leaves open, stated as settled
+        # a state the article leaves open, stated as settled, in the subject's number
+        (
+            "The terms of the ceasefire remained unclear after the meeting in Moscow.",
+            "The terms of the ceasefire were clear after the meeting in Moscow.",
+        ),
         (
             "The involvement of Ukraine in the summit remains uncertain.",
             "The involvement of Ukraine in the summit is certain.",
