@@ -227,6 +227,6 @@ def _appositive_ids(doc, head) -> set[int]:
 
 def _media(subject) -> bool:
     """Whether a speech verb's subject is a news outlet ("CNN", "South Korea's Yonhap news agency")."""
-    words = " ".join(t.text for t in subject.subtree if t.dep_ not in ("punct",) and t.i <= subject.i)
-    low = words.lower()
-    return low in gazetteer.media() or subject.text.lower() in gazetteer.media() or "news agency" in low
+    words = " ".join(t.lower_ for t in subject.subtree if t.dep_ != "punct" and t.i <= subject.i)
+    outlets = gazetteer.media()
+    return words in outlets or subject.lower_ in outlets or "news agency" in words
