@@ -391,8 +391,9 @@ def _owned_by(noun: Token) -> str | None:
 
 
 def _named_by(noun: Token) -> str | None:
-    """ "decision by Attorney General Jeff Sessions" for "a decision by Attorney General Jeff Sessions in
-    January to rescind ...": the noun and whose it is, when a name says so."""
+    """ "decision by Jeff Sessions" for "a decision by Attorney General Jeff Sessions in January to
+    rescind ...": the noun and whose it is, when a name says so (a full name without its title, which
+    a card may ask for)."""
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     who = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if who is None or who.pos_ != "PROPN":
@@ -400,6 +401,9 @@ def _named_by(noun: Token) -> str | None:
     name = [t for t in who.subtree if t.i <= who.i and t.pos_ == "PROPN" or t.dep_ == "compound"]
     if not name or len(name) > 5 or name[-1] != who:
         return None
+    person = [t for t in name if t.ent_type_ == "PERSON"]
+    if len(person) >= 2 and person[-1] == who:  # the full name without its title: "by Jeff Sessions"
+        name = person
     return f"{noun.text} by " + " ".join(t.text for t in name)
 
 
