@@ -75,6 +75,8 @@ def valid(c: Candidate, article_text: str) -> bool:
         return False  # 'thanked Democratic Senators “commitment to ...': the source lost its possessive
     if re.search(r"\b(has|have|had) (since )?been \w+ed\b[^.]* and being\b", c.prompt):
         return False  # "has since been reassigned ... and being investigated": the source's slip
+    if re.search(r"\b(in|of|to|for|with|on|at|from|by|into) (and|or)\b|\beach others[’']", c.prompt):
+        return False  # "the attacks in and an immediate ...", "each others' offices": the source's slips
     if c.qtype in ("mcq", "short_answer", "flashcard") and not c.prompt.endswith("?"):
         if not (c.qtype == "mcq" and BLANK in c.prompt and c.prompt.endswith(".")):
             return False

@@ -646,3 +646,16 @@ def test_two_statements_never_change_or_show_the_same_figure():
     other = next(c for c in statements if c.answer == "False" and c.extra.get("key") == "12")
     assert not leaks(first, other)
     assert sum("Feb." in q["prompt"] for q in _questions(text) if q["type"] == "true_false") <= 1
+
+
+def test_a_slip_copied_from_the_source_is_not_shown():
+    text = (
+        "The resolution calls for an end to the attacks in and an immediate return of aid to the state of "
+        "Rakhine, its sponsor Joe Crowley said on Monday.\n\n"
+        "Senators spent the first day shuttling among each others' offices in the hopes of a deal.\n\n"
+        "The House passed the resolution on Wednesday, and 40 members spoke in the debate.\n\n"
+        "Crowley said 600,000 people had fled to Bangladesh since August."
+    )
+    shown = [c.prompt for c in _all_candidates(text)]
+    assert shown  # the clean sentences are still asked about
+    assert not any(" in and " in p or "each others'" in p for p in shown)
