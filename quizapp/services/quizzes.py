@@ -227,14 +227,33 @@ def responses_of(attempt: Attempt) -> dict[int, Response]:
     return {r.question_id: r for r in rows}
 
 
+def live_and_answered(attempt: Attempt) -> tuple[list[Question], dict[int, Response]]:
+    """:func:`live_questions` and the answers to them by question id, read in one query (the quiz page
+    and every answer post need both)."""
+    ids = [int(q) for q in attempt.question_order or []]
+    answer = (Response.question_id == Question.id) & (Response.attempt_id == attempt.id)
+    query = (
+        select(Question, Response)
+        .outerjoin(Response, answer)
+        .where(Question.id.in_(ids or [0]), Question.status == "approved")
+    )
+    found: dict[int, Question] = {}
+    answered: dict[int, Response] = {}
+    for question, response in db.session.execute(query):
+        found[question.id] = question
+        if response is not None:
+            answered[question.id] = response
+    return _in_order(attempt, found), answered
+
+
 def present(attempt: Attempt, position: int) -> QuestionView | None:
     """The question at ``position`` (1-based) as the learner sees it: options in the stored order, no key."""
-    questions = live_questions(attempt)
+    questions, answered = live_and_answered(attempt)
     if not 1 <= position <= len(questions):
         return None
     q = questions[position - 1]
     order = (attempt.option_orders or {}).get(str(q.id))
-    return _view(q, order, position, len(questions), responses_of(attempt).get(q.id))
+    return _view(q, order, position, len(questions), answered.get(q.id))
 
 
 def card_view(question: Question, seed: str) -> QuestionView:

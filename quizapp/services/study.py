@@ -178,16 +178,16 @@ def review_card(
 def _locked_card(user_id: int, question_id: int, moment: datetime) -> Card:
     """The learner's card for a question, made (due now) if new, its row locked until the commit.
 
-    An INSERT that does nothing when the card exists (or a concurrent request makes it), then the
-    row read FOR UPDATE: no savepoint, no commit in between.
+    One statement: an INSERT that, when the card exists (or a concurrent request makes it), updates
+    the row to itself, which locks it as FOR UPDATE would, and returns it. No savepoint, no second
+    round trip.
     """
-    _insert_card(user_id, question_id, moment)
-    return db.session.scalar(
-        select(Card)
-        .where(Card.user_id == user_id, Card.question_id == question_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
+    statement = insert(Card).values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+    statement = statement.on_conflict_do_update(
+        index_elements=["user_id", "question_id"], set_={"user_id": statement.excluded.user_id}
+    ).returning(Card)
+    return db.session.scalars(statement, execution_options={"populate_existing": True}).one()
 
 
 def review_answer(

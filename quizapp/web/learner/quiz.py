@@ -59,8 +59,8 @@ def attempt(attempt_id: int):
     found = _attempt_or_404(attempt_id)
     if found.submitted_at is not None:
         return redirect(url_for("learner.results", attempt_id=attempt_id))
-    answered = quizzes.responses_of(found)
-    for position, question in enumerate(quizzes.live_questions(found), start=1):
+    questions, answered = quizzes.live_and_answered(found)
+    for position, question in enumerate(questions, start=1):
         if question.id not in answered:
             return redirect(url_for("learner.question", attempt_id=attempt_id, position=position))
     return redirect(url_for("learner.finish", attempt_id=attempt_id))
