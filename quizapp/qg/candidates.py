@@ -17,6 +17,7 @@ from .questions import reported_self, wh_for
 from .quotes import quote_matching, quote_number_questions, quote_questions
 from .statements import true_false
 from .targets import Target, sentence_weight, targets
+from .votes import vote_questions
 
 TYPE_CONFIDENCE = {
     "mcq": 1.0,
@@ -45,6 +46,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         out.extend(clause_cards(an, s, sw))
         out.extend(destination_card(an, s, sw))
         out.extend(urged_cards(an, s, sw))
+        out.extend(vote_questions(an, s, sw, rng))
         resolved = render.resolve_subject(s, names)
         resolved.update(render.settled_references(an.sentences, s))
         tgts = targets(an, s)

@@ -659,3 +659,26 @@ def test_a_slip_copied_from_the_source_is_not_shown():
     shown = [c.prompt for c in _all_candidates(text)]
     assert shown  # the clean sentences are still asked about
     assert not any(" in and " in p or "each others'" in p for p in shown)
+
+
+def test_a_split_vote_is_asked_by_what_vote_with_options_of_the_same_total():
+    text = (
+        "The House of Representatives condemned the attacks on Wednesday, passing a resolution (423-3) "
+        "that calls for aid to the region.\n\n"
+        "The Senate approved the nominee 52-48 on Thursday after a long debate.\n\n"
+        "Lawmakers said the region had lost 200 villages in the fighting."
+    )
+    asked = [c for c in _all_candidates(text) if c.prompt.startswith("By what vote")]
+    assert {c.prompt for c in asked} == {
+        "By what vote did the House of Representatives pass the resolution?",
+        "By what vote did the Senate approve the nominee?",
+    }
+    assert sorted(c.qtype for c in asked) == ["mcq", "mcq", "short_answer", "short_answer"]
+    for c in asked:
+        if c.qtype == "mcq":
+            assert len(c.choices) == 4 and c.choices.count(c.answer) == 1
+            assert (
+                len({sum(map(int, o.split("-"))) for o in c.choices}) == 1
+            )  # one total: no option is absurd
+    house = next(c for c in asked if "House" in c.prompt)
+    assert house.answer == "423-3" and "423 to 3" in house.accepted
