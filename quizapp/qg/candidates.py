@@ -15,6 +15,7 @@ from .model import Candidate, unit
 from .objects import destination_card, object_questions
 from .questions import reported_self, wh_for
 from .quotes import quote_matching, quote_number_questions, quote_questions
+from .said_what import words_cards
 from .statements import true_false
 from .targets import Target, sentence_weight, targets
 from .votes import vote_questions
@@ -37,6 +38,7 @@ def generate_candidates(an: Analysis, rng: random.Random) -> list[Candidate]:
         sw = sentence_weight(an, s)
         out.extend(quote_questions(an, s, sw, rng))
         out.extend(quote_number_questions(an, s, sw, rng))
+        out.extend(words_cards(an, s, sw))
         if render.all_quoted(s) or _BOILERPLATE.search(s.span.text):
             continue  # someone's words without attribution, or "X declined to comment": nothing to learn
         core = render.core_indices(s)

@@ -47,3 +47,17 @@ def speaks(an: Analysis, name: str) -> bool:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SPEECH
         }
     return name.split()[-1] in speakers
+
+
+def person_at(an: Analysis, s: Sentence, tok) -> str | None:
+    """The short name of the person the sentence names at token ``tok`` (a speaker, a subject), if any."""
+    if tok is None:
+        return None
+    return next(
+        (
+            an.clusters[m.cluster].short
+            for m in s.mentions
+            if m.kind == "person" and m.tok_start <= tok.i < m.tok_end and m.cluster in an.clusters
+        ),
+        None,
+    )

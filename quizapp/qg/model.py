@@ -31,3 +31,11 @@ def unit(sent: int, view: int) -> int:
 def units(sent: int) -> set[int]:
     """Every unit id of a sentence."""
     return {unit(sent, k) for k in range(4)}
+
+
+def phrase_card(s, front: str, back: str, accepted: list[str], target: str, weight: float) -> Candidate:
+    """A self-rated flashcard whose back is a phrase of sentence ``s`` (shown whole)."""
+    return Candidate(
+        "flashcard", front, back, accepted, [], s.idx, (s.start, s.end), target, weight, "medium",
+        units(s.idx), {"phrase": True},
+    )  # fmt: skip

@@ -12,7 +12,8 @@ import re
 
 from . import render
 from .article import Analysis, Sentence
-from .model import Candidate, units
+from .keys import person_at
+from .model import Candidate, phrase_card, units
 
 _SPEECH = frozenset(
     "say state tell warn reveal indicate emphasize emphasise assert announce claim argue add note explain "
@@ -67,15 +68,9 @@ def _reported(an, s, core, resolved, root, sw, rng) -> list[Candidate]:
     """ "Zelensky revealed that US officials had conveyed the idea ..." -> "According to Zelensky, who had
     conveyed the idea ...?" / "US officials": the subject of what a named speaker reports."""
     speaker = render.subject_of(root)
-    who = next(
-        (
-            an.clusters[m.cluster].short
-            for m in s.mentions
-            if speaker is not None and m.kind == "person" and m.tok_start <= speaker.i < m.tok_end
-            and m.cluster in an.clusters
-        ),
-        resolved[speaker.i][1] if speaker is not None and speaker.i in resolved else None,
-    )  # fmt: skip
+    who = person_at(an, s, speaker) or (
+        resolved[speaker.i][1] if speaker is not None and speaker.i in resolved else None
+    )
     clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i), None)
     if who is None or clause is None or clause.pos_ not in ("VERB", "AUX") or clause.lemma_ in _LIGHT:
         return []
@@ -284,18 +279,7 @@ def destination_card(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
     answer = render.join(s, ids, {})
     answer = answer[:1].upper() + answer[1:]
     return [
-        Candidate(
-            "flashcard",
-            question,
-            answer,
-            [answer],
-            [],
-            s.idx,
-            (s.start, s.end),
-            f"where:{s.idx}:{dest.i}",
-            round(0.55 * sw + 0.45 * 0.6, 4),
-            "medium",
-            units(s.idx),
-            {"phrase": True},
-        )  # fmt: skip
+        phrase_card(
+            s, question, answer, [answer], f"where:{s.idx}:{dest.i}", round(0.55 * sw + 0.45 * 0.6, 4)
+        )
     ]

@@ -682,3 +682,21 @@ def test_a_split_vote_is_asked_by_what_vote_with_options_of_the_same_total():
             )  # one total: no option is absurd
     house = next(c for c in asked if "House" in c.prompt)
     assert house.answer == "423-3" and "423 to 3" in house.accepted
+
+
+def test_short_words_said_on_an_occasion_are_asked_with_the_occasion():
+    text = (
+        "Peter Strzok, a senior FBI agent, has been escorted out of the bureau's headquarters.\n\n"
+        'In one inflammatory message, Strzok wrote "We\'ll stop it" in response to a text message by Lisa '
+        "Page that Trump might become president.\n\n"
+        'Strzok wrote "Good night" on Monday.'
+    )
+    cards = [c for c in _all_candidates(text) if c.target.startswith("said:")]
+    assert [(c.prompt, c.answer) for c in cards] == [
+        (
+            "What did Strzok write in response to a text message by Lisa Page that Trump might become "
+            "president?",
+            "“We'll stop it”",
+        )
+    ]  # "on Monday" is no occasion: what did he write on Monday? anything
+    assert cards[0].qtype == "flashcard"
