@@ -167,8 +167,8 @@ def _plural_subject(s: Sentence) -> str | None:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    if subj.lower_ == "they":
-        return s.they_are
+    if subj.lower_ == "they" or any(c.dep_ == "poss" and c.lower_ == "their" for c in subj.children):
+        return s.they_are  # "They're hard to detect" after "Their use has multiplied" after "drones ..."
     if (
         subj.tag_ != "NNS"
         or subj.ent_type_
@@ -184,8 +184,8 @@ def _plural_subject(s: Sentence) -> str | None:
 def _resolve_they(sentences: list[Sentence]) -> None:
     """Resolve "they"/"them" to the previous sentence's plural subject, when it has one and no other."""
     for prev, s in zip(sentences, sentences[1:], strict=False):
-        if s.para - prev.para > 1 or not any(t.lower_ in ("they", "them") for t in s.span):
-            continue
+        if s.para - prev.para > 1 or not any(t.lower_ in ("they", "them", "their") for t in s.span):
+            continue  # ("their" is not replaced, but carries the reading on to a "they" after it)
         plural = _plural_subject(prev)
         others = [
             t

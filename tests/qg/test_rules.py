@@ -700,3 +700,16 @@ def test_short_words_said_on_an_occasion_are_asked_with_the_occasion():
         )
     ]  # "on Monday" is no occasion: what did he write on Monday? anything
     assert cards[0].qtype == "flashcard"
+
+
+def test_they_after_their_after_a_plural_subject_reads_as_that_subject():
+    text = (
+        "In recent years, drones have grown cheaper and easier to use.\n\n"
+        "Their use has multiplied, for purposes ranging from photography to firefighting.\n\n"
+        "They are also hard to detect, which worries the police.\n\n"
+        "Criminal gangs have used them to carry drugs across the border, officials said on Monday."
+    )
+    shown = [c.prompt for c in _all_candidates(text)]
+    assert any(p.startswith("Drones are hard to detect") for p in shown)
+    assert any(p.startswith("Criminal gangs have used drones to carry drugs") for p in shown)
+    assert not any(p.startswith("Drones' use") or "They " in p for p in shown)
