@@ -8,7 +8,7 @@ import re
 QUALIFIERS = re.compile(
     r"^(?:the\s+)?(?:remaining\s+|an?\s+estimated\s+|estimated\s+|nearly\s+|almost\s+|about\s+|around\s+|"
     r"roughly\s+|approximately\s+|at\s+least\s+|more\s+than\s+|less\s+than\s+|fewer\s+than\s+|over\s+|"
-    r"some\s+|up\s+to\s+|only\s+|just\s+|another\s+)*",
+    r"some\s+|up\s+to\s+|only\s+|just\s+|another\s+|as\s+(?:many|much|few|little)\s+as\s+)*",
     re.I,
 )
 MONTHS = [

@@ -335,6 +335,11 @@ def _resolve_definites(sent: Sentence, earlier: list[Sentence]) -> dict[int, tup
             if body:  # "a deputy assistant director of the FBI, said the bureau is ...": the FBI
                 out[tok.i] = (noun.i + 1, body if body.split()[0] in ("The", "the") else f"{tok.text} {body}")
             continue
+        if noun.lower_ == "number" and noun.i == tok.i + 1:
+            counted = _counted(earlier[-1:])
+            if counted:  # "has registered more than 1 million drones. ... the number could grow": of drones
+                out[tok.i] = (noun.i + 1, f"{tok.text} number of {counted}")
+            continue
         forms = {
             _named_form(t) for p in earlier for t in p.span if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"
         }
@@ -356,6 +361,19 @@ def _nearby_body(sent: Sentence, previous: list[Sentence], before: int) -> str |
     found = {m.text for m in sent.mentions if m.kind == "org" and m.tok_end <= before}
     if not found:
         found = {m.text for p in previous for m in p.mentions if m.kind == "org"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _counted(previous: list[Sentence]) -> str | None:
+    """The one plural noun the previous sentence's main clause counts ("registered more than 1 million
+    drones, including 122,000 ... drones": drones), else None."""
+    found = set()
+    for p in previous:
+        root = p.span.root
+        for tok in p.span:
+            counts = any(c.dep_ == "nummod" and c.like_num or c.dep_ == "nummod" for c in tok.children)
+            if tok.tag_ == "NNS" and counts and (tok.head == root or tok.head.head == root):
+                found.add(tok.lower_)
     return found.pop() if len(found) == 1 else None
 
 

@@ -8,6 +8,7 @@ of other kinds (Trump for Strzok) would be absurd, and "did not" would be a cue:
 from __future__ import annotations
 
 import random
+import re
 
 from . import gazetteer, render
 from .article import Analysis, Sentence, title_before
@@ -135,6 +136,11 @@ def true_false(
         fits = verb.i in ids and verb.i not in resolved and verb.i not in render.quoted(s)
         if verb.tag_ == "VBD" and not any(any(m.tok_start <= i < m.tok_end for i in ids) for m in s.mentions):
             fits = False  # "Shares ... soared": a past event with no name or date to anchor it (after what?)
+        bound = re.search(
+            r"\b(as (many|much) as|up to)\b", render.spaced(render.tokens(s), [t.i for t in verb.subtree])
+        )
+        if bound:
+            fits = False  # "could shrink to as many as 4 million": an upper bound reads oddly the other way
         turned = opposite(verb) if fits else None  # a speaker's own words are never changed
         replace = dict(resolved)
         if turned:

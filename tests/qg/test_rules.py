@@ -713,3 +713,18 @@ def test_they_after_their_after_a_plural_subject_reads_as_that_subject():
     assert any(p.startswith("Drones are hard to detect") for p in shown)
     assert any(p.startswith("Criminal gangs have used drones to carry drugs") for p in shown)
     assert not any(p.startswith("Drones' use") or "They " in p for p in shown)
+
+
+def test_the_number_after_a_count_reads_as_the_number_of_what_was_counted():
+    text = (
+        "The FAA has registered more than 1 million drones across the country.\n\n"
+        "The agency said the number could grow to as many as 4 million by 2021.\n\n"
+        "Officials said drones have become cheaper in recent years."
+    )
+    cands = _all_candidates(text)
+    blanks = {c.answer: c.prompt for c in cands if c.qtype == "cloze"}
+    assert "the number of drones could grow to as many as _____ by 2021" in blanks["4 million"]
+    mcq = next(c for c in cands if c.qtype == "mcq" and c.answer == "4 million")
+    assert all(o.endswith(" million") for o in mcq.choices)  # "as many as" stays in the prompt
+    statements = [c.prompt for c in cands if c.qtype == "true_false"]
+    assert not any("shrink" in p for p in statements)  # "could shrink to as many as": an odd bound
