@@ -329,8 +329,10 @@ def _in_relcl(tok: Token, top: Token) -> bool:
 
 
 def _drop_quoted_only(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None:
-    """Forget names that only ever occur inside quotations ("Crooked Hillary", "Witch Hunt")."""
-    outside: set[str] = set()
+    """Forget names that only ever occur inside quotations ("Crooked Hillary", "Witch Hunt"), and name a
+    person as the article does, not as a quotation spells them ("Kim Yong Chol", not the tweet's "Kim
+    Young Chol")."""
+    outside: dict[str, Counter[str]] = {}
     for s in sentences:
         text = s.span.text
         if text.count('"') % 2 or text.count("“") != text.count("”"):
@@ -338,6 +340,11 @@ def _drop_quoted_only(sentences: list[Sentence], clusters: dict[str, Cluster]) -
         for m in s.mentions:
             before = text[: m.start - s.offset - s.span.start_char]
             if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
-                outside.add(m.cluster)
+                outside.setdefault(m.cluster, Counter())[m.text] += 1
     for key in [k for k in clusters if k not in outside]:
         del clusters[key]
+    for key, c in clusters.items():
+        forms = outside[key]
+        if c.kind == "person" and c.name not in forms:
+            c.name = max(sorted(forms), key=lambda f: (len(f.split()), forms[f]))
+            c.short = c.name.split()[-1]

@@ -64,6 +64,12 @@ def leaks(a: Candidate, b: Candidate) -> bool:
         return mentions(visible(b), a.extra["key"]) or b.extra.get("key") == a.extra["key"]
     if a.qtype in ("true_false", "matching") and a.qtype == b.qtype:
         return False
+    swapped = b.extra.get("swapped") if b.qtype == "true_false" and b.extra.get("kind") == "place" else None
+    if swapped and a.qtype != "true_false" and any(is_variant(f, swapped) for f in (a.answer, *a.accepted)):
+        # "... flew Sunday to Canada, the planned site for the summit" (False) beside "... the Group of
+        # Seven summit in _____" (Canada): the wrong place put in is the other question's answer (a
+        # swapped speaker is not: every who-said question offers the article's speakers anyway)
+        return True
     mine, theirs = pairs(a), pairs(b)
     if mine and theirs:  # a card and a matching set (or two cards) on one person tell the same thing
         return any(is_variant(x, y) for x, _ in mine for y, _ in theirs)

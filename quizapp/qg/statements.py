@@ -122,7 +122,12 @@ def true_false(
                 target=f"tf:{u}",
                 weight=round(sw * 0.87, 4),  # false ones are scarcer: take them first, for balance
                 difficulty="medium",
-                extra={"swapped": options[0], "key": key, "value": t.kind in ("number", "date")},
+                extra={
+                    "swapped": options[0],
+                    "key": key,
+                    "value": t.kind in ("number", "date"),
+                    "kind": t.kind,
+                },  # fmt: skip
                 **base(s, u),
             )
         )

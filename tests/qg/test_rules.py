@@ -728,3 +728,32 @@ def test_the_number_after_a_count_reads_as_the_number_of_what_was_counted():
     assert all(o.endswith(" million") for o in mcq.choices)  # "as many as" stays in the prompt
     statements = [c.prompt for c in cands if c.qtype == "true_false"]
     assert not any("shrink" in p for p in statements)  # "could shrink to as many as": an odd bound
+
+
+def test_a_person_is_named_as_the_article_spells_them_not_as_a_quotation_does():
+    text = (
+        '"Kim Young Chol, the vice chairman, heading now to New York," Donald Trump wrote on Twitter.\n\n'
+        "Kim Yong Chol, a former military intelligence chief, was seen at the Beijing airport.\n\n"
+        '"We agreed to meet before the summit," Shinzo Abe said in Tokyo on Monday.\n\n'
+        '"The talks will go well," Kim Jong Un said in a statement.'
+    )
+    named = [o for c in _all_candidates(text) for o in (c.answer, *c.choices) if isinstance(o, str)]
+    assert "Kim Yong Chol" in named
+    assert "Kim Young Chol" not in named
+
+
+def test_a_false_statement_never_puts_in_the_place_another_question_asks_for():
+    from quizapp.qg.select import leaks
+
+    text = (
+        "The two leaders are to attend an economic summit on June 8 in Canada, officials said.\n\n"
+        "The talks will cover trade, energy and security.\n\n"
+        "Aides have prepared for weeks, a spokesman said.\n\n"
+        "White House aide Joe Hagin flew on Sunday to Singapore, the planned site for the talks.\n\n"
+        "Hagin met officials there on Monday."
+    )
+    cands = _all_candidates(text)
+    asked = [c for c in cands if c.answer == "Canada" and c.qtype in ("cloze", "mcq")]
+    put_in = [c for c in cands if c.qtype == "true_false" and c.extra.get("swapped") == "Canada"]
+    assert asked and put_in
+    assert all(leaks(a, b) for a in asked for b in put_in)
