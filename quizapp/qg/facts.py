@@ -165,7 +165,7 @@ def matching(an: Analysis) -> list[Candidate]:
             "matching:roles",
             0.7,
             "medium",
-            set().union(*(units(p[2]) for p in pairs)),
+            set(),  # it shows names and roles, no sentence: what it gives away is read off its pairs
         )
     ]
 

@@ -441,7 +441,8 @@ def _fits(c: Candidate, chosen: list[Candidate], size: int, stretch: float = 1.0
         answers = Counter(x.answer for x in chosen if x.qtype == "true_false")
         if answers[c.answer] > answers["True" if c.answer == "False" else "False"]:
             return False
-    same_sent = [x for x in chosen if x.shown & c.shown and x.qtype != "matching"]
+    # a matching set spans sentences and shows none of them: what it would give away is checked below
+    same_sent = [x for x in chosen if x.shown & c.shown and "matching" not in (x.qtype, c.qtype)]
     if len(same_sent) >= 2 or any(x.target == c.target for x in same_sent):
         return False
     if any(x.target == c.target and x.qtype == c.qtype == "flashcard" for x in chosen):

@@ -757,3 +757,26 @@ def test_a_false_statement_never_puts_in_the_place_another_question_asks_for():
     put_in = [c for c in cands if c.qtype == "true_false" and c.extra.get("swapped") == "Canada"]
     assert asked and put_in
     assert all(leaks(a, b) for a in asked for b in put_in)
+
+
+def test_a_matching_set_of_roles_stands_beside_questions_on_the_sentences_it_draws_on():
+    text = (
+        "Senate Majority Leader Mitch McConnell said on Saturday he had scheduled a vote for Monday on a "
+        "new spending bill.\n\n"
+        "Republican Senator Lindsey Graham said a deal on immigration was within reach after talks that "
+        "lasted 11 hours.\n\n"
+        "Democratic Senator Tammy Baldwin objected to the series of temporary spending bills, which she said "
+        "had cost the military 4 billion dollars.\n\n"
+        "White House Press Secretary Sarah Sanders said the president would not negotiate until the "
+        "government reopened.\n\n"
+        "The House stayed in session on Saturday, and 40 members met in the evening."
+    )
+    questions = _questions(text)
+    sets = [q for q in questions if q["type"] == "matching"]
+    assert len(sets) == 1
+    pairs = {p["left"]: p["right"] for p in sets[0]["choices"]}
+    assert pairs["Mitch McConnell"] == "Senate Majority Leader"
+    asked_who = [q for q in questions if q["type"] in ("mcq", "short_answer") and q["answer"] in pairs]
+    assert asked_who  # who said what, beside the set of who is who
+    for q in asked_who:  # ... but never named by the role the set pairs them with
+        assert pairs[q["answer"]].lower() not in q["prompt"].lower()
