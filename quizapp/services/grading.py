@@ -321,7 +321,9 @@ def grade_question(question, given: str, qtype: str | None = None) -> Grade:
     ``qtype`` overrides the question's type (a flashcard written on paper is marked as a short answer).
     """
     q, kind = question, qtype or question.qtype
-    if kind in TYPED and _exactly_typed(q.answer, q.accepted, given):
+    if kind not in TYPED:  # a choice, pairs or a self-rated card: the article's words play no part
+        return grade(kind, q.answer, q.accepted, given, q.choices)
+    if _exactly_typed(q.answer, q.accepted, given):
         return Grade(True, 1.0)  # an exact answer needs no look at the article's words (nor its text)
     return grade(kind, q.answer, q.accepted, given, q.choices, article_words_of(q))
 
