@@ -245,6 +245,12 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
                 while title and title.split()[-1].lower() not in roles:
                     title = " ".join(title.split()[:-1])
                 if title and title.split()[-1].lower() in roles:
+                    words = title.split()
+                    starts = m.tok_start - len(words) == s.span.start
+                    if starts and len(words) > 1 and all(w.islower() for w in words[1:]):
+                        title = (
+                            title[:1].lower() + title[1:]
+                        )  # "Special envoy Steve Witkoff met ...": a capital of the sentence's
                     out.append(Description(m.cluster, title, s.idx, "title"))
             appos = _appositive(doc, m, ent_tokens)
             if appos and (m.kind == "place" or any(w.lower() in roles for w in appos.split())):

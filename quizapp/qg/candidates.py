@@ -108,6 +108,12 @@ def _for_target(
         tkey = f"quote:{t.mention.cluster}:{s.idx}"
     resolved_ids = set(resolved)
     core = render.prune(s, core, set(range(t.start, t.end)))
+    # Other people by their full names alone ("Volodymyr Zelensky stated ..."): a title beside a name gives
+    # away the card or matching set asking for the role. The target's own title stays (see ``titled``).
+    titles, own = render.title_ids(s), set()
+    while t.start - len(own) - 1 in titles:
+        own.add(t.start - len(own) - 1)
+    core = [i for i in core if i not in titles or i in own]
     blanked = {i for i in core if t.start <= i < t.end}
     # A blanked person still antecedes a later "he" ("_____ said he had scheduled a vote").
     shown_ids = [i for i in core if i not in blanked or t.kind == "person" and i == min(blanked)]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .article import Sentence
+from . import gazetteer
+from .article import Sentence, title_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -150,6 +151,25 @@ def is_clause(doc, ids: list[int]) -> bool:
     return any(doc[i].dep_ in ("nsubj", "nsubjpass", "expl") for i in ids) and any(
         doc[i].tag_ in ("VBD", "VBZ", "VBP", "MD") for i in ids
     )
+
+
+def title_ids(s: Sentence) -> frozenset[int]:
+    """The tokens of the titles set before full names ("Attorney General" in "Attorney General Jeff
+    Sessions"); a title after an article ("the special envoy Steve Witkoff") stays, since the article
+    would be left without its noun."""
+    doc, out = tokens(s), set()
+    roles = gazetteer.role_words()
+    for m in s.mentions:
+        if m.kind != "person" or m.tok_end - m.tok_start < 2:
+            continue
+        title = title_before(s.span.doc, m.tok_start)
+        if not title or title.split()[-1].lower() not in roles:
+            continue
+        start = m.tok_start - len(title.split())
+        if start > 0 and doc[start - 1].dep_ in ("det", "poss"):
+            continue
+        out.update(range(start, m.tok_start))
+    return frozenset(out)
 
 
 def join(sent: Sentence, indices: list[int], replace: dict[int, tuple[int, str]] | None = None) -> str:
@@ -594,8 +614,9 @@ def wh_question(
         clause.pop()
     if not clause or clause[0] not in subj_ids:
         return None  # something precedes the subject: too risky to reorder
-    subj_words = subject_text or spaced(doc, [i for i in sorted(subj_ids) if i in clause])
-    first = doc[min(subj_ids)]
+    shown_subject = [i for i in sorted(subj_ids) if i in clause]
+    subj_words = subject_text or spaced(doc, shown_subject)
+    first = doc[shown_subject[0] if shown_subject else min(subj_ids)]  # a title left out: "Steve Witkoff"
     titled = first.i + 1 < len(doc) and doc[first.i + 1].text[:1].isupper()  # "Special Counsel Robert ..."
     if subject_text is None and first.tag_ not in ("NNP", "NNPS") and first.text[:1].isupper():
         if not titled or first.tag_ == "DT":  # "What did the Supreme Court uphold?", never "did The"

@@ -11,7 +11,7 @@ import random
 import re
 
 from . import gazetteer, render
-from .article import Analysis, Sentence, title_before
+from .article import Analysis, Sentence
 from .contrasts import opposite, opposite_complement
 from .distractors import entity_options
 from .keys import SPEECH, base, key_form, options_for, speaks
@@ -44,7 +44,7 @@ def true_false(
         return []
     # "Attorney General Jeff Sessions" read as "Jeff Sessions": the statement tests the clause, and a
     # title beside the full name would give away the card or matching set that asks for the role.
-    ids = [i for i in ids if i not in _title_ids(s)]
+    ids = [i for i in ids if i not in render.title_ids(s)]
     true_text = render.statement(s, ids, resolved)
     out = [_statement(true_text, "True", s, u, round(sw * 0.85, 4), "easy")]
     # Prefer swapping a number or date; a swapped name after its title ("Ukrainian President ...") is a cue.
@@ -223,25 +223,6 @@ def _statement(text: str, answer: str, s: Sentence, u: int, weight: float, diffi
         extra=extra or {},
         **base(s, u),
     )
-
-
-def _title_ids(s: Sentence) -> set[int]:
-    """The tokens of the titles set before full names ("Attorney General" in "Attorney General Jeff
-    Sessions"); a title after an article ("the special envoy Steve Witkoff") stays, since the article
-    would be left without its noun."""
-    doc, out = render.tokens(s), set()
-    roles = gazetteer.role_words()
-    for m in s.mentions:
-        if m.kind != "person" or m.tok_end - m.tok_start < 2:
-            continue
-        title = title_before(s.span.doc, m.tok_start)
-        if not title or title.split()[-1].lower() not in roles:
-            continue
-        start = m.tok_start - len(title.split())
-        if start > 0 and doc[start - 1].dep_ in ("det", "poss"):
-            continue
-        out.update(range(start, m.tok_start))
-    return out
 
 
 def _appositive_ids(doc, head) -> set[int]:
