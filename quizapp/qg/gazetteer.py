@@ -43,6 +43,17 @@ def alias_map() -> dict[str, str]:
 
 
 @functools.cache
+def _alias_lines() -> dict[str, tuple[str, ...]]:
+    return {line.split("|")[0]: tuple(line.split("|")) for line in _lines("aliases.txt")}
+
+
+def other_forms(name: str) -> tuple[str, ...]:
+    """The other surface forms of a place or body ("G7", "G-7" for "Group of Seven"), without "the"."""
+    forms = _alias_lines().get(canonical(name), ())
+    return tuple(f for f in forms if f != name and not f.lower().startswith("the "))
+
+
+@functools.cache
 def role_words() -> frozenset[str]:
     """Head words of titles and roles ("president", "envoy", "senator")."""
     return frozenset(_lines("roles.txt"))

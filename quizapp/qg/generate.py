@@ -29,6 +29,7 @@ from typing import Any
 from .article import analyse
 from .candidates import generate_candidates
 from .errors import ArticleError
+from .gazetteer import other_forms
 from .nlp import parse_paragraphs
 from .normalize import NormalizedArticle, normalize_article
 from .select import choose, score
@@ -36,6 +37,7 @@ from .validate import valid
 
 GENERATOR_NAME = "quizapp-qg"
 GENERATOR_VERSION = "0.1.0"
+TYPED_TYPES = ("cloze", "short_answer")
 
 
 def generate_questions(
@@ -65,7 +67,10 @@ def questions_for(article: NormalizedArticle, *, limit: int | None = None, seed:
 def _emit(c, text: str) -> dict[str, Any]:
     digest = hashlib.sha256(f"{c.qtype}\x1f{c.prompt}\x1f{c.answer}".encode()).hexdigest()[:12]
     start, end = c.span
-    accepted = list(dict.fromkeys([c.answer, *c.accepted]))
+    # A typed "G7" is as right as "Group of Seven" (the forms of one place or body the package lists);
+    # added here, after selection, so another question naming "the US" is not read as showing the answer.
+    typed = [f for a in (c.answer, *c.accepted) for f in other_forms(a)] if c.qtype in TYPED_TYPES else []
+    accepted = list(dict.fromkeys([c.answer, *c.accepted, *typed]))
     return {
         "id": f"q-{digest}",
         "type": c.qtype,

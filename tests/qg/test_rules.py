@@ -807,3 +807,21 @@ def test_a_blank_or_question_names_other_people_without_their_titles_and_the_sub
     # A titled name that is itself asked for keeps its title and is asked "who" ("Russian President _____"
     # would give the name away), never as a blank after the title.
     assert not any(re.search(r"President _____", c.prompt) for c in cands)
+
+
+def test_a_typed_answer_may_be_any_listed_form_of_the_same_body():
+    from quizapp.qg.gazetteer import other_forms
+    from quizapp.qg.generate import _emit
+    from quizapp.qg.normalize import normalize_article
+
+    text = (
+        "Trump and Abe are to attend the Group of Seven economic summit on June 8 in Canada.\n\n"
+        "The leaders of the other members will arrive a day earlier, officials said.\n\n"
+        "Trade and energy are expected to dominate the talks, which last two days."
+    )
+    blank = next(c for c in _all_candidates(text) if c.qtype == "cloze" and c.answer == "Group of Seven")
+    emitted = _emit(blank, normalize_article(text, title=HEADLINE).text)
+    assert emitted["accepted"][:1] == ["Group of Seven"] and {"G7", "G-7"} <= set(emitted["accepted"])
+    assert blank.accepted == ["Group of Seven"]  # selection still reads the key as the article has it
+    assert other_forms("Group of Seven") == ("G7", "G-7")
+    assert "America" in other_forms("United States") and other_forms("Zelensky") == ()
