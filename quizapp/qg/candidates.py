@@ -142,7 +142,10 @@ def _for_target(
         )
     )
     bank = sorted([key, *options], key=str.lower) if options else []
-    if not titled and not _empty_speech(doc, t):
+    # '"...," _____ said in a statement' for someone named once: "Strzok's lawyer" fills the blank as well as
+    # the name does (two blind readers), and the name alone says little; "Who said ...?" still asks it.
+    once = t.kind == "person" and _is_speaker(doc, t) and an.clusters[t.mention.cluster].count < 2
+    if not titled and not _empty_speech(doc, t) and not once:
         # Cloze: the sentence with the key blanked; the word bank holds the key and its distractors.
         out.append(
             Candidate(

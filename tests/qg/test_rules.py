@@ -825,3 +825,17 @@ def test_a_typed_answer_may_be_any_listed_form_of_the_same_body():
     assert blank.accepted == ["Group of Seven"]  # selection still reads the key as the article has it
     assert other_forms("Group of Seven") == ("G7", "G-7")
     assert "America" in other_forms("United States") and other_forms("Zelensky") == ()
+
+
+def test_a_speaker_named_once_is_asked_who_said_it_never_as_a_blank_after_the_words():
+    text = (
+        "Peter Strzok, a senior FBI agent, has been escorted out of the bureau's headquarters, his lawyer "
+        "confirmed on Tuesday.\n\n"
+        '"Pete has complied with every FBI procedure," Aitan Goelman said in a statement emailed to VOA.\n\n'
+        '"We will look at every case again," Ana Ruiz said in a statement on Monday.\n\n'
+        "Ruiz met the city council on Friday to discuss the audit."
+    )
+    cands = _all_candidates(text)
+    assert not [c for c in cands if c.qtype == "cloze" and "Goelman" in c.answer]  # "Strzok's lawyer" fits
+    assert any(c.prompt.startswith("Who said") and c.answer == "Aitan Goelman" for c in cands)
+    assert any(c.qtype == "cloze" and c.answer == "Peter Strzok" for c in cands)  # no speaker: still blanked
