@@ -32,6 +32,7 @@ def clause_cards(an: Analysis, s: Sentence, sw: float) -> list[Candidate]:
     core = render.core_indices(s)
     if core is None or root.pos_ not in ("VERB", "AUX") or root.i not in core:
         return []
+    core = [i for i in core if i not in render.title_ids(s)]  # "When did Robert Mueller remove ...?"
     names = {k: c.short for k, c in an.clusters.items()}
     resolved = render.resolve_subject(s, names)
     out: list[Candidate] = []

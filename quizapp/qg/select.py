@@ -53,6 +53,8 @@ def pairs(c: Candidate) -> list[tuple[str, str]]:
 
 
 def _shows_pair(text: str, name: str, other: str) -> bool:
+    if " " not in other and other[:1].isupper():  # "President" as a title, not "might become president"
+        return mentions(text, name.split()[-1]) and re.search(rf"\b{re.escape(other)}\b", text) is not None
     return mentions(text, name.split()[-1]) and mentions(text, other)
 
 

@@ -839,3 +839,19 @@ def test_a_speaker_named_once_is_asked_who_said_it_never_as_a_blank_after_the_wo
     assert not [c for c in cands if c.qtype == "cloze" and "Goelman" in c.answer]  # "Strzok's lawyer" fits
     assert any(c.prompt.startswith("Who said") and c.answer == "Aitan Goelman" for c in cands)
     assert any(c.qtype == "cloze" and c.answer == "Peter Strzok" for c in cands)  # no speaker: still blanked
+
+
+def test_a_when_card_names_people_without_titles_and_a_lowercase_word_is_no_title():
+    from quizapp.qg.select import _shows_pair
+
+    text = (
+        "Special Counsel Robert Mueller removed Peter Strzok from his team last year after the inspector "
+        "general found the messages.\n\n"
+        "Strzok has since been reassigned to the FBI human resources department.\n\n"
+        "The report was released on Thursday after months of delay."
+    )
+    cards = {c.prompt: c.answer for c in _all_candidates(text) if c.qtype == "flashcard"}
+    assert "When did Robert Mueller remove Peter Strzok from his team last year?" in cards
+    assert cards["Who is Robert Mueller in this article?"] == "The Special Counsel"  # the title still asked
+    assert _shows_pair("President Trump met Page on Monday.", "Donald Trump", "President")
+    assert not _shows_pair("a text by Page that Trump might become president", "Donald Trump", "President")
