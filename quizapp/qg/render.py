@@ -250,7 +250,49 @@ def settled_references(sentences: list[Sentence], sent: Sentence) -> dict[int, t
     """What every realiser reads "this offer" and "the program" as: demonstratives, then definites."""
     out = resolve_demonstratives(sent, earlier(sentences, sent, DEMONSTRATIVE_REACH))
     out.update(resolve_definites(sent, earlier(sentences, sent, DEFINITE_REACH)))
+    out.update(resolve_it(sent, earlier(sentences, sent, 1)))
     return out
+
+
+def resolve_it(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """See :func:`_resolve_it`; remembered per sentence and context."""
+    return dict(_remembered(sent, "_it", previous, _resolve_it))
+
+
+def _resolve_it(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:
+    """ "Justice Sotomayor likened it to ..." after "... dissented from Tuesday's ruling": an "it" that a
+    verb acts on reads as the one thing of a kind that points back (a ruling, a bill, a plan) the
+    sentence before names, in that sentence's words; with none or two, it stays unread."""
+    its = [t for t in sent.span if t.lower_ == "it" and t.dep_ in ("dobj", "pobj") and t.i > sent.span.start]
+    if len(its) != 1 or not previous or previous[-1].para < sent.para - 1:
+        return {}
+    things = [
+        t
+        for t in previous[-1].span
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in _IT_NOUNS and t.dep_ != "compound"
+    ]
+    if len(things) != 1:
+        return {}
+    form = _owned_by(things[0]) or _plain_form(things[0])
+    return {its[0].i: (its[0].i + 1, form)} if form else {}
+
+
+# Things an "it" may point back to: documents, decisions and plans, which a later verb acts on.
+_IT_NOUNS = frozenset(
+    "ruling decision bill budget resolution order plan proposal measure deal offer report law ban "
+    "policy program agreement legislation".split()
+)
+
+
+def _plain_form(noun: Token) -> str | None:
+    """ "the budget bill": "the" with the noun's own compound words, when that is all it has before it."""
+    words = [c for c in noun.children if c.i < noun.i and c.dep_ not in ("det", "compound", "amod")]
+    if words:
+        return None
+    mods = [c for c in noun.lefts if c.dep_ in ("compound", "amod")]
+    if any(m.ent_type_ for m in mods) or len(mods) > 2:
+        return None
+    return " ".join(["the", *(m.text for m in mods), noun.text])
 
 
 def resolve_demonstratives(sent: Sentence, previous: list[Sentence]) -> dict[int, tuple[int, str]]:

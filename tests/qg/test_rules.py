@@ -855,3 +855,17 @@ def test_a_when_card_names_people_without_titles_and_a_lowercase_word_is_no_titl
     assert cards["Who is Robert Mueller in this article?"] == "The Special Counsel"  # the title still asked
     assert _shows_pair("President Trump met Page on Monday.", "Donald Trump", "President")
     assert not _shows_pair("a text by Page that Trump might become president", "Donald Trump", "President")
+
+
+def test_an_it_a_verb_acts_on_reads_as_the_one_ruling_or_bill_the_sentence_before_names():
+    text = (
+        "The Supreme Court upheld the travel ban on Tuesday in a 5-4 decision.\n\n"
+        "Unsurprisingly, the court's four liberal justices dissented from Tuesday's ruling.\n\n"
+        "Justice Sonia Sotomayor likened it to a 1944 Supreme Court decision on internment camps.\n\n"
+        "The budget bill could have greater effects. The Senate cannot pass it alone, aides said.\n\n"
+        "The plan and the bill were sent to the House. The Senate will debate it next week."
+    )
+    shown = [c.prompt for c in _all_candidates(text)]
+    assert any("likened Tuesday's ruling to a 1944 Supreme Court decision" in p for p in shown)
+    assert any(p.startswith("The Senate cannot pass the budget bill alone") for p in shown)
+    assert not any("debate" in p for p in shown)  # the plan or the bill? not asked
