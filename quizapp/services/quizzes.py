@@ -336,10 +336,10 @@ def finish(attempt: Attempt) -> None:
     db.session.commit()
     db.session.refresh(attempt)
     if attempt.assignment.mode == "test":  # now the answers may schedule their cards (once each)
-        questions = {q.id: q for q in live_questions(attempt)}
-        for response in responses_of(attempt).values():
-            if response.question_id in questions:
-                _review(attempt.user_id, questions[response.question_id], response)
+        questions, answered = live_and_answered(attempt)
+        for question in questions:
+            if question.id in answered:
+                _review(attempt.user_id, question, answered[question.id])
 
 
 def evidence_parts(question: Question) -> tuple[str, str, str] | None:

@@ -48,15 +48,18 @@ def ensure_card(user_id: int, question_id: int, when: datetime | None = None) ->
     return db.session.scalar(select(Card).where(Card.user_id == user_id, Card.question_id == question_id))
 
 
+def _card_insert(user_id: int, question_id: int, moment: datetime):
+    """The INSERT of the learner's card for a question, due now, in the database's own dialect (the two
+    callers say what a (user, question) conflict does)."""
+    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
+    return insert(Card).values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+
+
 def _insert_card(user_id: int, question_id: int, moment: datetime) -> None:
     """Make the learner's card for a question, due now, unless it exists: one INSERT that does nothing on
     the (user, question) conflict, with no savepoint."""
-    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
-    db.session.execute(
-        insert(Card)
-        .values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
-        .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
-    )
+    statement = _card_insert(user_id, question_id, moment)
+    db.session.execute(statement.on_conflict_do_nothing(index_elements=["user_id", "question_id"]))
 
 
 def ensure_flashcards(user_id: int, question_ids: list[int]) -> int:
@@ -182,8 +185,7 @@ def _locked_card(user_id: int, question_id: int, moment: datetime) -> Card:
     the row to itself, which locks it as FOR UPDATE would, and returns it. No savepoint, no second
     round trip.
     """
-    insert = sqlite_insert if db.session.get_bind().dialect.name == "sqlite" else pg_insert
-    statement = insert(Card).values(user_id=user_id, question_id=question_id, due=moment, created_at=moment)
+    statement = _card_insert(user_id, question_id, moment)
     statement = statement.on_conflict_do_update(
         index_elements=["user_id", "question_id"], set_={"user_id": statement.excluded.user_id}
     ).returning(Card)
