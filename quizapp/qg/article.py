@@ -248,9 +248,8 @@ def _descriptions(sentences: list[Sentence]) -> list[Description]:
                     words = title.split()
                     starts = m.tok_start - len(words) == s.span.start
                     if starts and len(words) > 1 and all(w.islower() for w in words[1:]):
-                        title = (
-                            title[:1].lower() + title[1:]
-                        )  # "Special envoy Steve Witkoff met ...": a capital of the sentence's
+                        # "Special envoy Steve Witkoff met ...": the capital is the sentence's
+                        title = title[:1].lower() + title[1:]
                     out.append(Description(m.cluster, title, s.idx, "title"))
             appos = _appositive(doc, m, ent_tokens)
             if appos and (m.kind == "place" or any(w.lower() in roles for w in appos.split())):

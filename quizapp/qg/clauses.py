@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import render
 from .article import Analysis, Sentence, title_before
-from .model import Candidate, units
+from .model import Candidate, phrase_card
 
 _WH = {"after": "When", "before": "When", "until": "Until when", "because": "Why", "once": "When"}
 MAX_ANSWER_WORDS = 22
@@ -86,21 +86,8 @@ def _card(an, s, core, resolved, root, clause, mark, sw) -> Candidate | None:
 
 
 def _self_rated(s: Sentence, question: str, answer: str, target: str, weight: float) -> Candidate:
-    """A card the learner rates: a clause is too long to type and grade word for word."""
-    return Candidate(
-        "flashcard",
-        question,
-        answer,
-        [answer.rstrip(".")],
-        [],
-        s.idx,
-        (s.start, s.end),
-        target,
-        weight,
-        "hard",
-        units(s.idx),
-        {"phrase": True},
-    )
+    """A card the learner rates, its back a clause (the typed form without the final period)."""
+    return phrase_card(s, question, answer, [answer.rstrip(".")], target, weight, "hard")
 
 
 def _reason_card(an, s, core, resolved, root, clause, sw) -> Candidate | None:

@@ -49,15 +49,19 @@ def speaks(an: Analysis, name: str) -> bool:
     return name.split()[-1] in speakers
 
 
-def person_at(an: Analysis, s: Sentence, tok) -> str | None:
-    """The short name of the person the sentence names at token ``tok`` (a speaker, a subject), if any."""
-    if tok is None:
-        return None
+def person_cluster_at(an: Analysis, s: Sentence, i: int) -> str | None:
+    """The person cluster the sentence's token ``i`` names, if any."""
     return next(
         (
-            an.clusters[m.cluster].short
+            m.cluster
             for m in s.mentions
-            if m.kind == "person" and m.tok_start <= tok.i < m.tok_end and m.cluster in an.clusters
+            if m.kind == "person" and m.tok_start <= i < m.tok_end and m.cluster in an.clusters
         ),
         None,
     )
+
+
+def person_at(an: Analysis, s: Sentence, tok) -> str | None:
+    """The short name of the person the sentence names at token ``tok`` (a speaker, a subject), if any."""
+    key = person_cluster_at(an, s, tok.i) if tok is not None else None
+    return an.clusters[key].short if key is not None else None

@@ -33,9 +33,12 @@ def units(sent: int) -> set[int]:
     return {unit(sent, k) for k in range(4)}
 
 
-def phrase_card(s, front: str, back: str, accepted: list[str], target: str, weight: float) -> Candidate:
-    """A self-rated flashcard whose back is a phrase of sentence ``s`` (shown whole)."""
+def phrase_card(
+    s, front: str, back: str, accepted: list[str], target: str, weight: float, difficulty: str = "medium"
+) -> Candidate:
+    """A self-rated flashcard whose back is a phrase of sentence ``s`` (shown whole): a phrase or a clause
+    is too long to type and grade word for word."""
     return Candidate(
-        "flashcard", front, back, accepted, [], s.idx, (s.start, s.end), target, weight, "medium",
+        "flashcard", front, back, accepted, [], s.idx, (s.start, s.end), target, weight, difficulty,
         units(s.idx), {"phrase": True},
     )  # fmt: skip

@@ -14,7 +14,7 @@ import re
 from . import render
 from .article import Analysis, Sentence
 from .distractors import entity_options, value_options
-from .keys import speaks
+from .keys import person_cluster_at, speaks
 from .model import Candidate, unit, units
 from .numbers import is_testable_number, number_core
 from .questions import how_many
@@ -56,19 +56,7 @@ def _speaker(an: Analysis, s: Sentence) -> str | None:
         return None
     if subj.i == s.he_at and s.he_is in an.clusters:
         return s.he_is  # '"...," she said' after a sentence naming Warren
-    return _person_at(an, s, subj.i)
-
-
-def _person_at(an: Analysis, s: Sentence, i: int) -> str | None:
-    """The person cluster the sentence's token ``i`` names, if any."""
-    return next(
-        (
-            m.cluster
-            for m in s.mentions
-            if m.kind == "person" and m.tok_start <= i < m.tok_end and m.cluster in an.clusters
-        ),
-        None,
-    )
+    return person_cluster_at(an, s, subj.i)
 
 
 def _clean(words) -> str | None:
@@ -183,7 +171,7 @@ def _closing_quote(an: Analysis, s: Sentence) -> tuple[str, str | None] | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > toks[close].i), None)
     if subj is None:
         return None
-    key = _person_at(an, s, subj.i)
+    key = person_cluster_at(an, s, subj.i)
     if key is None:
         return None
     return key, _clean(toks[:close])

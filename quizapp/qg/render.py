@@ -156,7 +156,13 @@ def is_clause(doc, ids: list[int]) -> bool:
 def title_ids(s: Sentence) -> frozenset[int]:
     """The tokens of the titles set before full names ("Attorney General" in "Attorney General Jeff
     Sessions"); a title after an article ("the special envoy Steve Witkoff") stays, since the article
-    would be left without its noun."""
+    would be left without its noun. Read once per sentence (every realiser asks, per target)."""
+    if "_title_ids" not in s.__dict__:
+        s.__dict__["_title_ids"] = _title_ids(s)
+    return s.__dict__["_title_ids"]
+
+
+def _title_ids(s: Sentence) -> frozenset[int]:
     doc, out = tokens(s), set()
     roles = gazetteer.role_words()
     for m in s.mentions:
@@ -433,7 +439,7 @@ def _counted(previous: list[Sentence]) -> str | None:
     for p in previous:
         root = p.span.root
         for tok in p.span:
-            counts = any(c.dep_ == "nummod" and c.like_num or c.dep_ == "nummod" for c in tok.children)
+            counts = any(c.dep_ == "nummod" for c in tok.children)
             if tok.tag_ == "NNS" and counts and (tok.head == root or tok.head.head == root):
                 found.add(tok.lower_)
     return found.pop() if len(found) == 1 else None

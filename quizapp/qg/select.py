@@ -60,7 +60,7 @@ def _shows_pair(text: str, name: str, other: str) -> bool:
 
 def leaks(a: Candidate, b: Candidate) -> bool:
     """True when question ``b`` shows the answer of question ``a``."""
-    if a.qtype == b.qtype == "true_false" and a.extra.get("value") and a.extra.get("key"):
+    if a.qtype == b.qtype == "true_false" and _changes_value(a) and a.extra.get("key"):
         # "... keep the government open until Feb. 20" (False) beside "... fund the government through
         # Feb. 8" (True): the figure the false one changed, shown by another statement or changed by it too
         return mentions(visible(b), a.extra["key"]) or b.extra.get("key") == a.extra["key"]
@@ -99,13 +99,11 @@ def leaks(a: Candidate, b: Candidate) -> bool:
             for name, other in theirs
         )
     if a.qtype == "true_false":
+        # "... open until Feb. 20" (False) beside "... through Feb. 8", or beside "... open until _____?"
+        # (Feb. 8): the figure the false one changed, shown or asked for (b has a key: statements returned)
         original = a.extra.get("key")
-        if original and (a.extra.get("value") and mentions(visible(b), original)):
-            return True  # "... open until Feb. 20" (False) beside "... through Feb. 8"
-        if original and a.extra.get("value") and b.qtype != "true_false" and b.answer == original:
-            return (
-                True  # "... through Feb. 3" (False) beside "... open until _____?" (Feb. 8): one fact twice
-            )
+        if original and _changes_value(a) and (mentions(visible(b), original) or b.answer == original):
+            return True
         return bool(a.shown & b.shown)
     shown = visible(b)
     if b.qtype == "true_false" and a.shown & b.shown:
@@ -132,6 +130,11 @@ def leaks(a: Candidate, b: Candidate) -> bool:
     # are to attend" answers "Trump and _____ also affirmed"; "Strzok has been reassigned" does not
     # answer "Who said, 'We'll stop it'?".
     return any(_context(a, forms) & _near(shown, x) for x in places)
+
+
+def _changes_value(c: Candidate) -> bool:
+    """Whether a false statement changed a number or a date (not a name or a verb)."""
+    return c.extra.get("kind") in ("number", "date")
 
 
 def _names_role(text: str, role: str) -> bool:

@@ -18,6 +18,8 @@ from .keys import SPEECH, base, key_form, options_for, speaks
 from .model import Candidate
 from .targets import Target
 
+_UPPER_BOUND = re.compile(r"\b(as (many|much) as|up to)\b")
+
 
 def true_false(
     an: Analysis,
@@ -122,12 +124,7 @@ def true_false(
                 target=f"tf:{u}",
                 weight=round(sw * 0.87, 4),  # false ones are scarcer: take them first, for balance
                 difficulty="medium",
-                extra={
-                    "swapped": options[0],
-                    "key": key,
-                    "value": t.kind in ("number", "date"),
-                    "kind": t.kind,
-                },  # fmt: skip
+                extra={"swapped": options[0], "key": key, "kind": t.kind},
                 **base(s, u),
             )
         )
@@ -141,10 +138,7 @@ def true_false(
         fits = verb.i in ids and verb.i not in resolved and verb.i not in render.quoted(s)
         if verb.tag_ == "VBD" and not any(any(m.tok_start <= i < m.tok_end for i in ids) for m in s.mentions):
             fits = False  # "Shares ... soared": a past event with no name or date to anchor it (after what?)
-        bound = re.search(
-            r"\b(as (many|much) as|up to)\b", render.spaced(render.tokens(s), [t.i for t in verb.subtree])
-        )
-        if bound:
+        if fits and _UPPER_BOUND.search(render.spaced(render.tokens(s), [t.i for t in verb.subtree])):
             fits = False  # "could shrink to as many as 4 million": an upper bound reads oddly the other way
         turned = opposite(verb) if fits else None  # a speaker's own words are never changed
         replace = dict(resolved)

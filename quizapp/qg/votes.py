@@ -36,8 +36,8 @@ def vote_questions(an: Analysis, s: Sentence, sw: float, rng: random.Random) -> 
             continue
         act = _act(doc[t.start])
         question = _question(s, act, set(range(t.start, t.end))) if act is not None else None
-        options = number_variants(t.key, rng)
-        if question is None or len(options) < 3:
+        options = number_variants(t.key, rng) if question is not None else []
+        if len(options) < 3:
             continue
         first, second = t.key.split("-")
         accepted = [t.key, f"{first} to {second}"]

@@ -401,7 +401,7 @@ def test_questions_that_hand_each_other_the_answer_are_never_in_one_set():
     assert leaks(who, shown)
     # a false statement changing a date is the same fact as the question asking for that date
     false = _candidate("true_false", "The bill would fund the government through Feb. 3.", "False", 5, 20,
-                       key="Feb. 8", value=True)  # fmt: skip
+                       key="Feb. 8", kind="date")  # fmt: skip
     date = _candidate("mcq", "The vote is on a bill that would keep the government open until _____.",
                       "Feb. 8", 1, 4)  # fmt: skip
     assert leaks(false, date) or leaks(date, false)
